@@ -1,0 +1,2 @@
+/** Credentials: token sources (fixed, file, exec plugin, OIDC), client certificates, PEM parsing. */
+package dev.kubeclient.auth;
