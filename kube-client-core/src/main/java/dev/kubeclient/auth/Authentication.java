@@ -97,7 +97,10 @@ public final class Authentication {
             token = AuthProviders.tokenSource(config.authProvider(), where, environment);
             summary.add("token=auth-provider " + config.authProvider().name());
         } else if (config.exec() != null && basic == null && certificates == null) {
-            throw new CredentialException("exec credential plugins are not implemented yet (" + where + ")");
+            ExecCredentialProvider plugin = new ExecCredentialProvider(config.exec(), config, environment);
+            token = plugin;
+            certificates = plugin;
+            summary.add("exec=" + config.exec().command());
         }
         return new Authentication(token, certificates, basic, String.join(", ", summary));
     }
