@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  *
  * @param apiVersion the ExecCredential API version the plugin speaks
  * @param command the executable; a bare name is looked up on {@code PATH}, a relative path is resolved against the kubeconfig's folder
- * @param args the arguments passed to the command
+ * @param args the arguments passed to the command (may hold secrets: never printed)
  * @param env extra environment variables, merged over the process environment (values are secrets: never printed)
  * @param installHint text shown when the command cannot be found
  * @param provideClusterInfo whether to pass the cluster in {@code KUBERNETES_EXEC_INFO}
@@ -63,7 +63,7 @@ public record ExecConfig(
 
     @Override
     public String toString() {
-        return "ExecConfig[apiVersion=" + apiVersion + ", command=" + command + ", args=" + args
+        return "ExecConfig[apiVersion=" + apiVersion + ", command=" + command + ", args=<" + args.size() + " redacted>"
                 + ", env=" + env.keySet().stream().sorted().collect(Collectors.toMap(k -> k, k -> "<redacted>", (a, b) -> a, java.util.TreeMap::new))
                 + ", provideClusterInfo=" + provideClusterInfo + ", interactiveMode=" + interactiveMode
                 + ", timeout=" + timeout + "]";
