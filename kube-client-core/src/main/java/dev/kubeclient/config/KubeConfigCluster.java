@@ -39,4 +39,18 @@ public record KubeConfigCluster(
         Objects.requireNonNull(source, "source");
         extensions = Yaml.immutableMap(extensions);
     }
+
+    @Override
+    public String toString() {
+        // The CA is public, but a page of base64 helps nobody reading a log line.
+        return "KubeConfigCluster[name=" + name + ", source=" + source + ", server=" + server
+                + (certificateAuthority == null ? "" : ", certificateAuthority=" + certificateAuthority)
+                + (certificateAuthorityData == null ? "" : ", certificateAuthorityData=<" + certificateAuthorityData.length() + " chars>")
+                + (insecureSkipTlsVerify ? ", insecureSkipTlsVerify=true" : "")
+                + (tlsServerName == null ? "" : ", tlsServerName=" + tlsServerName)
+                + (proxyUrl == null ? "" : ", proxyUrl=<set>")
+                + (disableCompression ? ", disableCompression=true" : "")
+                + (extensions.isEmpty() ? "" : ", extensions=" + extensions.keySet())
+                + "]";
+    }
 }
