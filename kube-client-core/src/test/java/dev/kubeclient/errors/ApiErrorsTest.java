@@ -192,6 +192,14 @@ class ApiErrorsTest {
     }
 
     @Test
+    void statusIsRecognisedWithoutAContentType() {
+        KubeApiException e = answer("GET", "/api/v1/namespaces/a/pods/b", new MockResponse.Builder().code(409)
+                .removeHeader("Content-Type").body("  " + status(409, "AlreadyExists", "exists")).build());
+
+        assertThat(e).isExactlyInstanceOf(AlreadyExistsException.class);
+    }
+
+    @Test
     void brokenJsonFallsBackToTheStatusCode() {
         KubeApiException e = json(409, "{\"kind\":\"Status\",");
 
