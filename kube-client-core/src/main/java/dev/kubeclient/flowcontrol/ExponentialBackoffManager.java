@@ -11,9 +11,9 @@ import java.util.function.DoubleSupplier;
  * 30 s, each plus random jitter, and back to 800 ms once a failure comes after a healthy stretch (2 minutes
  * without failures by default). Thread-safe.
  *
- * <p>Like client-go, the cap limits the base delay and the jitter is added on top of it: with the default jitter
- * of 1.0, a delay is between one and two times its base, so at the cap it lies in [30 s, 60 s). Set a smaller
- * jitter to stay closer to the cap.
+ * <p>The jitter (client-go's reflector uses 1.0) spreads each delay over one to two times its base, so clients
+ * that failed together do not reconnect together; unlike client-go, the jittered delay is then clipped to the cap,
+ * so no wait is ever longer than 30 s.
  */
 public final class ExponentialBackoffManager {
 
@@ -75,7 +75,8 @@ public final class ExponentialBackoffManager {
         Duration base = current;
         double grown = current.toNanos() * factor;
         current = grown >= max.toNanos() ? max : Duration.ofNanos((long) grown);
-        return Backoff.jitter(base, jitter, random);
+        Duration jittered = Backoff.jitter(base, jitter, random);
+        return jittered.compareTo(max) > 0 ? max : jittered;
     }
 
     /** Forgets all failures: the next delay is the initial one. */
