@@ -1,14 +1,10 @@
 package dev.kubeclient.transport;
 
-import java.io.ByteArrayInputStream;
+import dev.kubeclient.auth.Pem;
+
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -21,28 +17,13 @@ final class PemCertificates {
     }
 
     /**
-     * Every certificate in a PEM bundle.
+     * Every certificate in a PEM bundle, read with the auth package's PEM parser.
      *
      * @param what names the source in messages, for example {@code "caFile /etc/kube/ca.crt"}
-     * @throws IllegalArgumentException when the data holds no certificate or a broken one
+     * @throws dev.kubeclient.auth.CredentialException when the data holds no certificate or a broken one
      */
     static List<X509Certificate> parse(byte[] pem, String what) {
-        Collection<? extends Certificate> certificates;
-        try {
-            certificates = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException(what + " is not a valid PEM certificate bundle: " + e.getMessage()
-                    + "; it must hold one or more '-----BEGIN CERTIFICATE-----' blocks", e);
-        }
-        List<X509Certificate> result = new ArrayList<>();
-        for (Certificate c : certificates) {
-            result.add((X509Certificate) c);
-        }
-        if (result.isEmpty()) {
-            throw new IllegalArgumentException(what + " holds no PEM certificate; it must hold one or more "
-                    + "'-----BEGIN CERTIFICATE-----' blocks");
-        }
-        return List.copyOf(result);
+        return Pem.certificates(pem, what);
     }
 
     /** A trust manager that trusts the given CAs and nothing else. */

@@ -37,7 +37,8 @@ final class ReloadingTrustManager extends X509ExtendedTrustManager {
     /**
      * Reads the file once.
      *
-     * @throws IllegalArgumentException when it cannot be read or holds no certificate; the message names the file
+     * @throws IllegalArgumentException when it cannot be read; the message names the file
+     * @throws dev.kubeclient.auth.CredentialException when it holds no certificate or a broken one
      */
     ReloadingTrustManager(Path file) {
         this.file = file;
@@ -81,7 +82,7 @@ final class ReloadingTrustManager extends X509ExtendedTrustManager {
             X509ExtendedTrustManager delegate = PemCertificates.trusting(PemCertificates.parse(pem, "caFile " + file));
             loaded = new Loaded(attributes.lastModifiedTime(), attributes.size(), digest, delegate, current.generation + 1);
             log.info("caFile {} changed; new connections trust its new certificates", file);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             warnOnce(attributes.lastModifiedTime(), attributes.size(),
                     e.getMessage() + "; still trusting the CAs read before from " + file);
         }
