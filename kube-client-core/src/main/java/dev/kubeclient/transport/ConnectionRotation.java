@@ -32,12 +32,15 @@ final class ConnectionRotation implements Interceptor {
     private final ConnectionPool pool;
     private final LongSupplier certificateGeneration;
     private final LongSupplier caGeneration;
+    private final Runnable forgetSessions;
     private final Set<Connection> connections = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private long seenCertificate;
     private long seenCa;
 
-    ConnectionRotation(ConnectionPool pool, LongSupplier certificateGeneration, LongSupplier caGeneration) {
+    ConnectionRotation(ConnectionPool pool, LongSupplier certificateGeneration, LongSupplier caGeneration,
+                       Runnable forgetSessions) {
         this.pool = pool;
+        this.forgetSessions = forgetSessions;
         this.certificateGeneration = certificateGeneration;
         this.caGeneration = caGeneration;
         this.seenCertificate = certificateGeneration.getAsLong();
@@ -79,6 +82,7 @@ final class ConnectionRotation implements Interceptor {
             }
             log.info("the {} changed; closing {} connection(s) so new ones use it", what, stale.size());
         }
+        forgetSessions.run();
         pool.evictAll();
         for (Connection connection : stale) {
             Socket socket = connection.socket();

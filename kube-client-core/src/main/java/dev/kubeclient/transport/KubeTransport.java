@@ -237,7 +237,8 @@ public final class KubeTransport implements AutoCloseable {
             tls.applyTo(http);
             proxy.applyTo(http);
 
-            ConnectionRotation rotation = new ConnectionRotation(pool, certificateGeneration(certificates), tls.caGeneration());
+            ConnectionRotation rotation = new ConnectionRotation(pool, certificateGeneration(certificates), tls.caGeneration(),
+                    tls::forgetSessions);
             AtomicBoolean closed = new AtomicBoolean();
             for (Interceptor interceptor : chain(closed, tls, rotation, userAgent, tokens, basic, listener)) {
                 http.addInterceptor(interceptor);
