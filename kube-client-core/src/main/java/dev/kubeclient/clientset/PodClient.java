@@ -16,7 +16,7 @@ import java.util.Objects;
 public final class PodClient extends ResourceClient<Pod, PodList> {
 
     PodClient(KubeRestClient rest, ResourceType<Pod> type, JavaType listType, String namespace) {
-        super(rest, type, listType, namespace);
+        super(rest, type, listType, namespace, rest.json().mapper());
     }
 
     /**

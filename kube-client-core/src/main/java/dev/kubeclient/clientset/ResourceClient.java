@@ -10,8 +10,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Objects;
 
 /**
@@ -37,14 +40,16 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
     private final TypedDecoder<T> objectDecoder;
     private final TypedDecoder<L> listDecoder;
     private final JavaType objectType;
+    private final ObjectMapper mapper;
 
-    ResourceClient(KubeRestClient rest, ResourceType<T> type, JavaType listType, String namespace) {
+    ResourceClient(KubeRestClient rest, ResourceType<T> type, JavaType listType, String namespace, ObjectMapper mapper) {
         this.rest = Objects.requireNonNull(rest, "rest");
         this.type = Objects.requireNonNull(type, "type");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.scope = ResourceScope.of(type, namespace);
-        this.objectType = rest.json().mapper().constructType(type.type());
-        this.objectDecoder = new TypedDecoder<>(rest.json().mapper(), objectType);
-        this.listDecoder = new TypedDecoder<>(rest.json().mapper(), listType);
+        this.objectType = mapper.constructType(type.type());
+        this.objectDecoder = new TypedDecoder<>(mapper, objectType);
+        this.listDecoder = new TypedDecoder<>(mapper, listType);
     }
 
     /** What this client serves: kind, resource name, scope, classes. */
@@ -105,7 +110,22 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
     /** Opens a watch on the objects matching {@code options} (resourceVersion, selectors, bookmarks). */
     public Watch<T> watch(ListOptions options) {
         KubeRequest request = QueryParams.list(scope.collection(rest.get()), options);
-        return request.watch(type.type());
+        if (mapper == rest.json().mapper()) {
+            return request.watch(type.type());
+        }
+        // A custom resource class read through our derived mapper (see DecodingMappers): open the stream and decode
+        // its events with that mapper.
+        String description = "watch " + scope;
+        InputStream body = request.param("watch", "true").verb("watch").stream();
+        return Watch.decoding(body, mapper, objectType, () -> closeQuietly(body), reason -> { }, description);
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // Closing only cancels the call; there is nothing left to report to.
+        }
     }
 
     // ---- writes

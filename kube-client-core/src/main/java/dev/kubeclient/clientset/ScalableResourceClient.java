@@ -19,7 +19,7 @@ public final class ScalableResourceClient<T extends HasMetadata, L extends Kuber
     private final TypedDecoder<Scale> scaleDecoder;
 
     ScalableResourceClient(KubeRestClient rest, ResourceType<T> type, JavaType listType, String namespace) {
-        super(rest, type, listType, namespace);
+        super(rest, type, listType, namespace, rest.json().mapper());
         this.scaleDecoder = new TypedDecoder<>(rest.json().mapper(), rest.json().mapper().constructType(Scale.class));
     }
 

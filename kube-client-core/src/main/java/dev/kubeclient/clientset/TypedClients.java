@@ -22,12 +22,14 @@ public final class TypedClients {
     private final KubeRestClient rest;
     private final Scheme scheme;
     private final ObjectDecoder decoder;
+    private final DecodingMappers mappers;
 
     /** Clients over {@code rest} resolving classes through {@code scheme}. */
     public TypedClients(KubeRestClient rest, Scheme scheme) {
         this.rest = Objects.requireNonNull(rest, "rest");
         this.scheme = Objects.requireNonNull(scheme, "scheme");
         this.decoder = new ObjectDecoder(scheme, rest.json().mapper());
+        this.mappers = new DecodingMappers(rest.json().mapper());
     }
 
     /** The REST client every typed client sends through. */
@@ -48,7 +50,7 @@ public final class TypedClients {
     /** A client with a typed list class; {@code namespace} is {@code null} for cluster-scoped resources. */
     public <T extends HasMetadata, L extends KubernetesResourceList<T>> ResourceClient<T, L> resourceClient(
             Class<T> type, Class<L> listType, String namespace) {
-        return new ResourceClient<>(rest, scheme.resourceType(type), constructType(listType), namespace);
+        return new ResourceClient<>(rest, scheme.resourceType(type), constructType(listType), namespace, mappers.forType(type));
     }
 
     /** A client for a resource with a scale subresource. */
@@ -88,7 +90,7 @@ public final class TypedClients {
         ResourceType<T> resourceType = scheme.resourceType(type);
         JavaType listType = rest.json().mapper().getTypeFactory()
                 .constructParametricType(DefaultKubernetesResourceList.class, type);
-        return new ResourceClient<>(rest, resourceType, listType, namespace);
+        return new ResourceClient<>(rest, resourceType, listType, namespace, mappers.forType(type));
     }
 
     private JavaType constructType(Class<?> type) {
