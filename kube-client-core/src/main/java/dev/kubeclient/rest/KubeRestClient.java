@@ -1,6 +1,9 @@
 package dev.kubeclient.rest;
 
 import dev.kubeclient.config.RestConfig;
+import dev.kubeclient.flowcontrol.RateLimiter;
+import dev.kubeclient.flowcontrol.Sleeper;
+import dev.kubeclient.flowcontrol.Ticker;
 import dev.kubeclient.observation.KubeClientListener;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -47,8 +50,8 @@ public final class KubeRestClient implements AutoCloseable {
         // Watches and followed logs may be silent for minutes; the server's own timeout ends them.
         OkHttpClient streaming = http.newBuilder().readTimeout(Duration.ZERO).build();
         KubeClientListener listener = KubeClientListener.composite(List.of(config.listener()));
-        this.executor = new RequestExecutor(http, streaming, b.throttle, listener, b.warningHandler, json, b.clock,
-                config.maxRetries());
+        this.executor = new RequestExecutor(http, streaming, b.rateLimiter, listener, b.warningHandler, json,
+                b.ticker, b.sleeper, config.maxRetries());
         this.ownedTransport = b.ownedTransport;
     }
 
@@ -141,8 +144,9 @@ public final class KubeRestClient implements AutoCloseable {
         private OkHttpClient httpClient;
         private WarningHandler warningHandler = WarningHandler.logOnce();
         private KubeJson json = KubeJson.defaults();
-        private RequestThrottle throttle;
-        private RequestClock clock;
+        private RateLimiter rateLimiter;
+        private Ticker ticker = Ticker.system();
+        private Sleeper sleeper = Sleeper.system();
         private AutoCloseable ownedTransport;
 
         private Builder(RestConfig config) {
@@ -164,36 +168,40 @@ public final class KubeRestClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The rate limiter every request of the client shares; by default {@link RateLimiter#forConfig} (QPS and
+         * burst from the configuration, none when its QPS is negative).
+         */
+        public Builder rateLimiter(RateLimiter rateLimiter) {
+            this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+            return this;
+        }
+
+        /** The monotonic clock for deadlines and latencies (tests move it by hand). */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        /** How the client waits before a retry (tests pass one that does not sleep). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The JSON mapping for bodies; {@link KubeJson#defaults()} unless replaced. */
+        public Builder json(KubeJson json) {
+            this.json = Objects.requireNonNull(json, "json");
+            return this;
+        }
+
         /** The client. */
         public KubeRestClient build() {
             if (httpClient == null) {
                 throw new IllegalStateException("no HTTP client: pass one with httpClient(...)");
             }
-            if (throttle == null) {
-                throttle = new RequestThrottle() {
-                    @Override
-                    public boolean enabled() {
-                        return false;
-                    }
-
-                    @Override
-                    public Duration acquire(Duration maxWait) {
-                        return Duration.ZERO;
-                    }
-                };
-            }
-            if (clock == null) {
-                clock = new RequestClock() {
-                    @Override
-                    public long nanoTime() {
-                        return System.nanoTime();
-                    }
-
-                    @Override
-                    public void sleep(Duration duration) throws InterruptedException {
-                        Thread.sleep(duration.toMillis());
-                    }
-                };
+            if (rateLimiter == null) {
+                rateLimiter = RateLimiter.forConfig(config, ticker, sleeper);
             }
             return new KubeRestClient(this);
         }
