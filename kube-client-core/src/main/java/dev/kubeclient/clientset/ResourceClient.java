@@ -5,7 +5,10 @@ import dev.kubeclient.rest.KubeRequest;
 import dev.kubeclient.rest.KubeRestClient;
 import dev.kubeclient.rest.PatchType;
 import dev.kubeclient.scheme.ResourceType;
+import dev.kubeclient.rest.pager.ListPager;
+import dev.kubeclient.watch.ResilientWatcher;
 import dev.kubeclient.watch.Watch;
+import dev.kubeclient.watch.WatchHandler;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import tools.jackson.databind.JavaType;
@@ -16,6 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The typed client of one resource in one namespace (or cluster-wide, or across all namespaces for reads):
@@ -23,7 +27,7 @@ import java.util.Objects;
  * Instances come from the {@code Clientset} accessors ({@code clientset.appsV1().deployments("prod")}) or
  * {@code Clientset.resources(Widget.class)}; they are immutable and thread-safe.
  *
- * <p>Every call sends one request (or, for {@link #listAll}, one per page) through the shared
+ * <p>Every call sends one request (or, for {@link #listAll} and {@link #pager}, one per page) through the shared
  * {@link KubeRestClient}, so rate limiting, retries and the listener apply. An error answer from the API server
  * becomes a typed {@code KubeApiException} (for example a {@code NotFoundException} or a
  * {@code ConflictException}); bad arguments are rejected with {@link IllegalArgumentException} before anything is
@@ -95,17 +99,29 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
     }
 
     /**
-     * Every object matching {@code options}, fetched page by page ({@code limit} objects per request, 500 if unset)
-     * as the returned iterable is consumed; no page is held longer than needed. A page token that expired on the
-     * server (410) fails the iteration with the typed exception.
+     * A pager over the objects matching {@code options} (selectors; a {@code limit} becomes the page size, else
+     * {@link ListPager#DEFAULT_PAGE_SIZE}). Use {@link ListPager#stream()} to go through every object without
+     * holding all pages, or {@link ListPager#listAll()} for one consistent snapshot with its resourceVersion.
      */
-    public Iterable<T> listAll(ListOptions options) {
-        ListOptions paged = options.limit() != null ? options : options.toBuilder().limit(DEFAULT_PAGE_SIZE).build();
-        return () -> new Pages<>(this::list, paged);
+    public ListPager<T> pager(ListOptions options) {
+        Objects.requireNonNull(options, "options");
+        ListOptions base = options.toBuilder().limit((Long) null).continueToken(null).build();
+        ListPager<T> pager = ListPager.ofList(page -> list(base.toBuilder()
+                .limit(page.limit() > 0 ? page.limit() : null)
+                .continueToken(page.continueToken())
+                .resourceVersion(page.continueToken() == null ? base.resourceVersion() : null)
+                .resourceVersionMatch(page.continueToken() == null ? base.resourceVersionMatch() : null)
+                .build()));
+        return options.limit() != null ? pager.pageSize(options.limit()) : pager;
     }
 
-    /** The page size {@link #listAll} uses when the options name none (client-go's pager default). */
-    public static final long DEFAULT_PAGE_SIZE = 500;
+    /**
+     * Every object matching {@code options}, fetched page by page through {@link #pager(ListOptions)} as the stream
+     * is consumed; close the stream (or consume it) when done.
+     */
+    public Stream<T> listAll(ListOptions options) {
+        return pager(options).stream();
+    }
 
     /** Opens a watch on the objects matching {@code options} (resourceVersion, selectors, bookmarks). */
     public Watch<T> watch(ListOptions options) {
@@ -118,6 +134,24 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
         String description = "watch " + scope;
         InputStream body = request.param("watch", "true").verb("watch").stream();
         return Watch.decoding(body, mapper, objectType, () -> closeQuietly(body), reason -> { }, description);
+    }
+
+    /**
+     * A watch that survives server timeouts, dropped connections and 410 Gone: it lists first (paged, with
+     * {@code options}' selectors), then watches from the list's resourceVersion with bookmarks, resuming from the
+     * last seen version and relisting when that is too old (see {@link ResilientWatcher}). Configure the returned
+     * builder (name, backoff, clock) and {@code start()} it.
+     */
+    public ResilientWatcher.Builder<T> resilientWatch(ListOptions options, WatchHandler<T> handler) {
+        Objects.requireNonNull(options, "options");
+        ListOptions selectors = ListOptions.builder().labelSelector(options.labelSelector())
+                .fieldSelector(options.fieldSelector()).build();
+        return ResilientWatcher.builder(pager(options), request -> watch(selectors.toBuilder()
+                        .resourceVersion(request.resourceVersion())
+                        .allowWatchBookmarks(request.allowWatchBookmarks())
+                        .timeoutSeconds(request.timeout() == null ? null : (int) Math.max(1, request.timeout().toSeconds()))
+                        .build()), handler)
+                .name(type.resource() + (scope.namespace() == null || scope.namespace().isEmpty() ? "" : "/" + scope.namespace()));
     }
 
     private static void closeQuietly(InputStream body) {

@@ -30,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -155,10 +154,9 @@ class ClientsetWireTest {
         answer("{\"kind\":\"ConfigMapList\",\"metadata\":{\"continue\":\"t1\"},\"items\":[{\"metadata\":{\"name\":\"a\"}}]}");
         answer("{\"kind\":\"ConfigMapList\",\"metadata\":{},\"items\":[{\"metadata\":{\"name\":\"b\"}}]}");
 
-        List<String> names = new ArrayList<>();
-        for (ConfigMap cm : clientset.coreV1().configMaps("prod").listAll(ListOptions.builder().labelSelector("x=y").limit(1).build())) {
-            names.add(cm.getMetadata().getName());
-        }
+        List<String> names = clientset.coreV1().configMaps("prod")
+                .listAll(ListOptions.builder().labelSelector("x=y").limit(1).build())
+                .map(cm -> cm.getMetadata().getName()).toList();
 
         assertThat(names).containsExactly("a", "b");
         HttpUrl first = taken().getUrl();
