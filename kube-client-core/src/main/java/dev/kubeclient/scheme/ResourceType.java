@@ -73,9 +73,9 @@ public record ResourceType<T extends HasMetadata>(
         Group group = type.getAnnotation(Group.class);
         Version version = type.getAnnotation(Version.class);
         if (group == null || version == null) {
-            throw new IllegalArgumentException(type.getName() + " lacks "
-                    + (group == null ? "@Group" : "@Version")
-                    + ": annotate it with @io.fabric8.kubernetes.model.annotation.Group(\"example.com\") and "
+            String missing = group == null && version == null ? "@Group and @Version"
+                    : group == null ? "@Group" : "@Version";
+            throw new IllegalArgumentException(type.getName() + " lacks " + missing + ": annotate it with @io.fabric8.kubernetes.model.annotation.Group(\"example.com\") and "
                     + "@io.fabric8.kubernetes.model.annotation.Version(\"v1\") (plus @Plural if the plural is irregular), "
                     + "or register it with an explicit ResourceType");
         }
