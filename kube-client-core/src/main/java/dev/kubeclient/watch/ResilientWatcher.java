@@ -68,6 +68,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     private volatile Watch<T> current;
     private volatile boolean closed;
     private volatile boolean started;
+    private Thread runner;
 
     private ResilientWatcher(Builder<T> b) {
         this.name = b.name;
@@ -143,7 +144,12 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Stops watching: closes the open watch and wakes a backoff wait. Safe from any thread; idempotent. */
+    /**
+     * Stops watching: closes the open watch, wakes a backoff wait, and interrupts the watcher's thread so a list
+     * or a watch request still waiting for its answer is cancelled. Safe from any thread; idempotent. When the
+     * watcher runs on the caller's thread ({@link #run()}), the interrupt this causes is cleared before
+     * {@code run()} returns.
+     */
     @Override
     public void close() {
         closed = true;
@@ -152,9 +158,18 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         if (w != null) {
             w.close();
         }
+        synchronized (this) {
+            if (runner != null && runner != Thread.currentThread()) {
+                runner.interrupt();
+            }
+        }
     }
 
     private void loop() {
+        synchronized (this) {
+            runner = Thread.currentThread();
+        }
+        boolean interruptedByCaller = false;
         try {
             while (!closed) {
                 if (resourceVersion == null && !relist()) {
@@ -163,12 +178,20 @@ public final class ResilientWatcher<T> implements AutoCloseable {
                 watchOnce();
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interruptedByCaller = !closed;
             closed = true;
         } catch (RuntimeException | Error e) {
             closed = true;
             throw e;
         } finally {
+            synchronized (this) {
+                runner = null;
+                // Drop an interrupt that close() sent; keep one that came from elsewhere.
+                boolean flagged = Thread.interrupted();
+                if (interruptedByCaller || (flagged && !closed)) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             terminated.countDown();
         }
     }
