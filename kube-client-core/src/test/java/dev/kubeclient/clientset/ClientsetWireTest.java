@@ -185,6 +185,38 @@ class ClientsetWireTest {
     }
 
     @Test
+    void resilientWatchListsFirstThenWatchesFromTheListsVersion() throws Exception {
+        answer("{\"kind\":\"ConfigMapList\",\"metadata\":{\"resourceVersion\":\"40\"},\"items\":[" + CONFIG_MAP + "]}");
+        answer("{\"type\":\"MODIFIED\",\"object\":" + CONFIG_MAP.replace("\"7\"", "\"41\"") + "}\n");
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        try (var watcher = clientset.coreV1().configMaps("prod").resilientWatch(
+                ListOptions.builder().labelSelector("app=web").build(), new dev.kubeclient.watch.WatchHandler<ConfigMap>() {
+                    @Override
+                    public void onEvent(WatchEvent<ConfigMap> event) {
+                        seen.add(event.type() + " " + event.object().getMetadata().getResourceVersion());
+                    }
+
+                    @Override
+                    public void onRelist(List<ConfigMap> items, String resourceVersion) {
+                        seen.add("RELIST " + items.size() + " @" + resourceVersion);
+                    }
+                }).build().start()) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> seen.size() >= 2);
+        }
+
+        assertThat(seen).startsWith("RELIST 1 @40", "MODIFIED 41");
+        HttpUrl list = taken().getUrl();
+        HttpUrl watch = taken().getUrl();
+        assertThat(list.queryParameter("labelSelector")).isEqualTo("app=web");
+        assertThat(list.queryParameter("watch")).isNull();
+        assertThat(watch.queryParameter("watch")).isEqualTo("true");
+        assertThat(watch.queryParameter("resourceVersion")).isEqualTo("40");
+        assertThat(watch.queryParameter("labelSelector")).isEqualTo("app=web");
+        assertThat(watch.queryParameter("allowWatchBookmarks")).isEqualTo("true");
+    }
+
+    @Test
     void createSendsDryRunFieldManagerAndFieldValidation() throws Exception {
         answer(CONFIG_MAP);
 
