@@ -10,7 +10,7 @@ import java.util.Map;
  * <p>Built-in model classes carry no {@code @Plural} annotation, so the scheme derives their resource names with
  * this rule; {@code SchemePluralsIT} checks it against every resource a real API server serves. The build-time
  * generator in {@code kube-client-codegen} applies the same rule to name accessor methods, and
- * {@code GeneratedClientsetTest} checks that both agree.
+ * {@code SchemeTest} checks that both agree for every built-in.
  */
 public final class KindPlurals {
 
