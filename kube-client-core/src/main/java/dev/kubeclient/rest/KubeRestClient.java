@@ -1,0 +1,201 @@
+package dev.kubeclient.rest;
+
+import dev.kubeclient.config.RestConfig;
+import dev.kubeclient.observation.KubeClientListener;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends requests to one API server: the counterpart of client-go's {@code rest.RESTClient}. One per
+ * {@link RestConfig}, shared by every higher-level client (typed, dynamic, discovery). It holds the HTTP client,
+ * the rate limiter every request shares, the listener, the JSON mapping and the warning handler.
+ *
+ * <p>Thread-safe. {@link #close()} stops its dispatcher threads and, when it built the transport itself, closes it.
+ */
+public final class KubeRestClient implements AutoCloseable {
+
+    private static final AtomicInteger CLIENT_IDS = new AtomicInteger();
+
+    private final RestConfig config;
+    private final KubeJson json;
+    private final KubeRequest.RestPlan plan;
+    private final RequestExecutor executor;
+    private final ExecutorService dispatcherThreads;
+    private final AutoCloseable ownedTransport;
+
+    private KubeRestClient(Builder b) {
+        this.config = b.config;
+        this.json = b.json;
+        this.plan = KubeRequest.RestPlan.of(config.server(), config.timeout());
+        this.dispatcherThreads = newDispatcherThreads();
+        Dispatcher dispatcher = new Dispatcher(dispatcherThreads);
+        // Our calls are queued only while waiting for response headers, so the per-host limit of 5 that OkHttp
+        // defaults to would throttle a single API server far below what the rate limiter allows.
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(256);
+        OkHttpClient http = b.httpClient.newBuilder().dispatcher(dispatcher).build();
+        // Watches and followed logs may be silent for minutes; the server's own timeout ends them.
+        OkHttpClient streaming = http.newBuilder().readTimeout(Duration.ZERO).build();
+        KubeClientListener listener = KubeClientListener.composite(List.of(config.listener()));
+        this.executor = new RequestExecutor(http, streaming, b.throttle, listener, b.warningHandler, json, b.clock,
+                config.maxRetries());
+        this.ownedTransport = b.ownedTransport;
+    }
+
+    /** A client for {@code config}, with the transport (TLS, auth, impersonation, user agent) built from it. */
+    public static KubeRestClient create(RestConfig config) {
+        return builder(config).build();
+    }
+
+    /** A builder for a client of {@code config}, for replacing parts (the HTTP client, warning handler...). */
+    public static Builder builder(RestConfig config) {
+        return new Builder(config);
+    }
+
+    /** The configuration this client was built from. */
+    public RestConfig config() {
+        return config;
+    }
+
+    /** The JSON mapping used for request and response bodies. */
+    public KubeJson json() {
+        return json;
+    }
+
+    /** A GET request. */
+    public KubeRequest get() {
+        return new KubeRequest(this, "GET", null);
+    }
+
+    /** A POST request (create); the body is JSON unless a content type is given. */
+    public KubeRequest post() {
+        return new KubeRequest(this, "POST", "application/json");
+    }
+
+    /** A PUT request (update, replace). */
+    public KubeRequest put() {
+        return new KubeRequest(this, "PUT", "application/json");
+    }
+
+    /** A DELETE request; a body, if any, is {@code DeleteOptions}. */
+    public KubeRequest delete() {
+        return new KubeRequest(this, "DELETE", "application/json");
+    }
+
+    /** A PATCH request whose body is of {@code type} (its content type is set from it). */
+    public KubeRequest patch(PatchType type) {
+        Objects.requireNonNull(type, "patch type");
+        return new KubeRequest(this, "PATCH", type.contentType());
+    }
+
+    RequestExecutor executor() {
+        return executor;
+    }
+
+    KubeRequest.RestPlan plan() {
+        return plan;
+    }
+
+    /** Stops the dispatcher threads and closes the transport this client built (not one passed to the builder). */
+    @Override
+    public void close() {
+        dispatcherThreads.shutdown();
+        if (ownedTransport != null) {
+            try {
+                ownedTransport.close();
+            } catch (Exception e) {
+                throw new dev.kubeclient.errors.KubeClientException("closing the transport failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KubeRestClient[" + plan.baseUrl() + "]";
+    }
+
+    private static ExecutorService newDispatcherThreads() {
+        int clientId = CLIENT_IDS.incrementAndGet();
+        AtomicInteger threadIds = new AtomicInteger();
+        ThreadFactory factory = r -> {
+            Thread t = new Thread(r, "kube-client-" + clientId + "-http-" + threadIds.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+    }
+
+    /** Builds a {@link KubeRestClient}; every part has a default derived from the configuration. */
+    public static final class Builder {
+        private final RestConfig config;
+        private OkHttpClient httpClient;
+        private WarningHandler warningHandler = WarningHandler.logOnce();
+        private KubeJson json = KubeJson.defaults();
+        private RequestThrottle throttle;
+        private RequestClock clock;
+        private AutoCloseable ownedTransport;
+
+        private Builder(RestConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /**
+         * Uses this HTTP client as is instead of building the transport from the configuration (tests with a
+         * plain-HTTP MockWebServer, or a caller that assembled its own). The caller keeps owning it.
+         */
+        public Builder httpClient(OkHttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /** Where server warnings go; {@link WarningHandler#logOnce()} by default. */
+        public Builder warningHandler(WarningHandler warningHandler) {
+            this.warningHandler = Objects.requireNonNull(warningHandler, "warningHandler");
+            return this;
+        }
+
+        /** The client. */
+        public KubeRestClient build() {
+            if (httpClient == null) {
+                throw new IllegalStateException("no HTTP client: pass one with httpClient(...)");
+            }
+            if (throttle == null) {
+                throttle = new RequestThrottle() {
+                    @Override
+                    public boolean enabled() {
+                        return false;
+                    }
+
+                    @Override
+                    public Duration acquire(Duration maxWait) {
+                        return Duration.ZERO;
+                    }
+                };
+            }
+            if (clock == null) {
+                clock = new RequestClock() {
+                    @Override
+                    public long nanoTime() {
+                        return System.nanoTime();
+                    }
+
+                    @Override
+                    public void sleep(Duration duration) throws InterruptedException {
+                        Thread.sleep(duration.toMillis());
+                    }
+                };
+            }
+            return new KubeRestClient(this);
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package dev.kubeclient.rest;
+
+import dev.kubeclient.errors.KubeClientException;
+import dev.kubeclient.observation.KubeClientListener;
+import dev.kubeclient.observation.RequestInfo;
+import dev.kubeclient.observation.RequestResult;
+import dev.kubeclient.observation.RetryReason;
+import dev.kubeclient.watch.Watch;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+import tools.jackson.databind.JavaType;
+
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends prepared requests: rate limiter before every attempt, client-go's retry rules, listener reports, error
+ * mapping. One per {@link KubeRestClient}; thread-safe.
+ */
+final class RequestExecutor {
+
+    /** Longest Retry-After we honour; a server asking for more gets this (client-go has no cap; we bound waits). */
+    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+    /** How often a GET is re-sent after a connection failure (client-go retries such GETs too). */
+    static final int MAX_CONNECTION_RETRIES = 3;
+    /** The first wait before re-sending after a connection failure; doubles each time. */
+    static final Duration CONNECTION_RETRY_DELAY = Duration.ofMillis(200);
+    /** How much of an error body is read to build the exception. */
+    private static final long MAX_ERROR_BODY = 64 * 1024;
+
+    private final OkHttpClient client;
+    private final OkHttpClient streamingClient;
+    private final RequestThrottle throttle;
+    private final KubeClientListener listener;
+    private final WarningHandler warnings;
+    private final KubeJson json;
+    private final RequestClock clock;
+    private final int maxRetries;
+
+    RequestExecutor(OkHttpClient client, OkHttpClient streamingClient, RequestThrottle throttle,
+                    KubeClientListener listener, WarningHandler warnings, KubeJson json, RequestClock clock,
+                    int maxRetries) {
+        this.client = client;
+        this.streamingClient = streamingClient;
+        this.throttle = throttle;
+        this.listener = listener;
+        this.warnings = warnings;
+        this.json = json;
+        this.clock = clock;
+        this.maxRetries = maxRetries;
+    }
+
+    /** Sends {@code p} until it gets a final answer; returns a 2xx response or throws. */
+    Response execute(KubeRequest.Prepared p) {
+        RequestInfo info = p.info();
+        long start = clock.nanoTime();
+        long deadline = p.timeout().isZero() ? Long.MAX_VALUE : start + p.timeout().toNanos();
+        listener.requestStarted(info);
+        int attempt = 0;
+        int connectionRetries = 0;
+        while (true) {
+            attempt++;
+            Response response;
+            try {
+                awaitThrottle(p, deadline);
+                response = send(p, deadline);
+            } catch (IOException e) {
+                if (isRetryableConnectionFailure(p, e) && connectionRetries < MAX_CONNECTION_RETRIES) {
+                    Duration delay = CONNECTION_RETRY_DELAY.multipliedBy(1L << connectionRetries);
+                    if (fitsBefore(delay, deadline)) {
+                        connectionRetries++;
+                        listener.requestRetried(info, RetryReason.CONNECTION_FAILURE, attempt + 1, delay);
+                        pause(p, delay, start, attempt, e.getClass().getSimpleName());
+                        continue;
+                    }
+                }
+                finish(info, start, 0, e.getClass().getSimpleName(), attempt);
+                throw ioFailure(p, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                finish(info, start, 0, "InterruptedException", attempt);
+                throw interrupted(p, e);
+            } catch (KubeClientException e) {
+                // The rate limiter could not give a token before the deadline.
+                finish(info, start, 0, e.getClass().getSimpleName(), attempt);
+                throw e;
+            }
+            int code = response.code();
+            reportWarnings(response, info);
+            Duration retryAfter = retryAfter(response);
+            if (code == 429) {
+                listener.tooManyRequests(info, retryAfter);
+            }
+            if (retryAfter != null && (code == 429 || code >= 500) && attempt <= maxRetries) {
+                Duration delay = retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
+                if (fitsBefore(delay, deadline)) {
+                    response.close();
+                    RetryReason reason = code == 429 ? RetryReason.TOO_MANY_REQUESTS : RetryReason.SERVER_RETRY_AFTER;
+                    listener.requestRetried(info, reason, attempt + 1, delay);
+                    pause(p, delay, start, attempt, null);
+                    continue;
+                }
+            }
+            finish(info, start, code, null, attempt);
+            if (response.isSuccessful()) {
+                return response;
+            }
+            throw apiError(p, response);
+        }
+    }
+
+    /** Opens a watch: like {@link #execute} for the opening request, then hands the stream to a {@link Watch}. */
+    <T> Watch<T> watch(KubeRequest.Prepared p, JavaType type) {
+        Response response = execute(p);
+        RequestInfo info = p.info();
+        listener.watchOpened(info);
+        long opened = clock.nanoTime();
+        return Watch.decoding(response.body().byteStream(), json.mapper(), type, response::close,
+                error -> listener.watchClosed(info, Duration.ofNanos(clock.nanoTime() - opened), error),
+                p.description());
+    }
+
+    private void pause(KubeRequest.Prepared p, Duration delay, long start, int attempt, String error) {
+        try {
+            clock.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(p.info(), start, 0, error == null ? "InterruptedException" : error, attempt);
+            throw interrupted(p, e);
+        }
+    }
+
+    private void awaitThrottle(KubeRequest.Prepared p, long deadline) throws InterruptedException {
+        Duration maxWait = deadline == Long.MAX_VALUE ? null : Duration.ofNanos(Math.max(0, deadline - clock.nanoTime()));
+        Duration waited = throttle.acquire(maxWait);
+        if (waited == null) {
+            throw new KubeClientException(p.description() + " could not start within its timeout: the client-side "
+                    + "rate limiter (qps/burst) had no token in time; raise the timeout or the qps/burst settings");
+        }
+        if (throttle.enabled()) {
+            listener.rateLimiterWaited(p.info(), waited);
+        }
+    }
+
+    private Response send(KubeRequest.Prepared p, long deadline) throws IOException, InterruptedException {
+        OkHttpClient http = p.streaming() ? streamingClient : client;
+        Call call = http.newCall(p.request());
+        if (deadline != Long.MAX_VALUE) {
+            long remaining = deadline - clock.nanoTime();
+            if (remaining <= 0) {
+                throw new SocketTimeoutException("timeout");
+            }
+            call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+        }
+        // Enqueue and wait, rather than execute(), so an interrupt of the caller cancels the call at once instead of
+        // waiting for a blocked socket read to time out.
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                answer.completeExceptionally(e);
+            }
+
+            @Override
+            public void onResponse(Call c, Response r) {
+                if (!answer.complete(r)) {
+                    r.close();
+                }
+            }
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            call.cancel();
+            answer.thenAccept(Response::close);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new KubeClientException(p.description() + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private boolean fitsBefore(Duration delay, long deadline) {
+        return deadline == Long.MAX_VALUE || clock.nanoTime() + delay.toNanos() < deadline;
+    }
+
+    private void finish(RequestInfo info, long start, int code, String error, int attempts) {
+        listener.requestFinished(info, new RequestResult(code, error, Duration.ofNanos(clock.nanoTime() - start),
+                attempts));
+    }
+
+    private void reportWarnings(Response response, RequestInfo info) {
+        var values = response.headers("Warning");
+        if (values.isEmpty()) {
+            return;
+        }
+        for (String warning : WarningHeaders.parse(values)) {
+            warnings.handleWarning(warning, info);
+        }
+    }
+
+    /** The Retry-After header in whole seconds (the only form the API server sends), or {@code null}. */
+    static Duration retryAfter(Response response) {
+        String value = response.header("Retry-After");
+        if (value == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean isRetryableConnectionFailure(KubeRequest.Prepared p, IOException e) {
+        // Only GET: the server may have acted on anything else before the connection broke (client-go's rule).
+        if (!p.request().method().equals("GET")) {
+            return false;
+        }
+        if (e instanceof InterruptedIOException) {
+            return false;
+        }
+        if (e instanceof ConnectException || e instanceof EOFException) {
+            return true;
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof SocketException) {
+            return message.contains("reset") || message.contains("Broken pipe") || message.contains("closed");
+        }
+        return message.startsWith("unexpected end of stream") || message.contains("stream was reset");
+    }
+
+    private KubeClientException ioFailure(KubeRequest.Prepared p, IOException e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+                && "timeout".equals(e.getMessage())) {
+            return new KubeClientException(p.description() + " did not finish within its timeout of "
+                    + p.timeout() + " (the request's timeout, or the configuration's)", e);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new KubeClientException(p.description() + " timed out: " + reason, e);
+        }
+        if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
+            return new KubeClientException(p.description() + " failed: the TLS handshake failed (" + reason
+                    + "); check that the CA in the configuration (certificate-authority / caData / caFile) signed "
+                    + "the server's certificate and that the server name matches it (tlsServerName)", e);
+        }
+        return new KubeClientException(p.description() + " failed: " + reason, e);
+    }
+
+    private static KubeClientException interrupted(KubeRequest.Prepared p, InterruptedException e) {
+        InterruptedIOException cause = new InterruptedIOException("interrupted");
+        cause.initCause(e);
+        return new KubeClientException(p.description() + " was interrupted", cause);
+    }
+
+    private RuntimeException apiError(KubeRequest.Prepared p, Response response) {
+        try (response) {
+            byte[] body;
+            try {
+                body = response.peekBody(MAX_ERROR_BODY).bytes();
+            } catch (IOException e) {
+                body = new byte[0];
+            }
+            return ResponseErrors.toException(p.request().method(), p.request().url().toString(), response, body,
+                    json);
+        }
+    }
+}
