@@ -127,6 +127,12 @@ public final class KubeRequest {
         return this;
     }
 
+    /** Several query parameters, in the map's order (for example {@code PageRequest.queryParameters()}). */
+    public KubeRequest params(java.util.Map<String, String> parameters) {
+        Objects.requireNonNull(parameters, "parameters").forEach(this::param);
+        return this;
+    }
+
     /** A request header, added to those the transport sets (auth, user agent). */
     public KubeRequest header(String key, String value) {
         Objects.requireNonNull(key, "header name");

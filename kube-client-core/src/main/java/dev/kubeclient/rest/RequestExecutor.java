@@ -64,6 +64,14 @@ final class RequestExecutor {
 
     /** Sends {@code p} until it gets a final answer; returns a 2xx response or throws. */
     Response execute(KubeRequest.Prepared p) {
+        return executeCall(p).response();
+    }
+
+    /** A 2xx answer and the call that got it (a watch needs the call to cancel it from another thread). */
+    record Sent(Call call, Response response) {
+    }
+
+    private Sent executeCall(KubeRequest.Prepared p) {
         RequestInfo info = p.info();
         long start = clock.nanoTime();
         long deadline = p.timeout().isZero() ? Long.MAX_VALUE : start + p.timeout().toNanos();
@@ -73,9 +81,11 @@ final class RequestExecutor {
         while (true) {
             attempt++;
             Response response;
+            Call call;
             try {
                 awaitThrottle(p, deadline);
-                response = send(p, deadline);
+                call = newCall(p, deadline);
+                response = send(p, call);
             } catch (IOException e) {
                 if (isRetryableConnectionFailure(p, e) && connectionRetries < MAX_CONNECTION_RETRIES) {
                     Duration delay = CONNECTION_RETRY_DELAY.multipliedBy(1L << connectionRetries);
@@ -115,7 +125,7 @@ final class RequestExecutor {
             }
             finish(info, start, code, null, attempt);
             if (response.isSuccessful()) {
-                return response;
+                return new Sent(call, response);
             }
             throw apiError(p, response);
         }
@@ -123,11 +133,11 @@ final class RequestExecutor {
 
     /** Opens a watch: like {@link #execute} for the opening request, then hands the stream to a {@link Watch}. */
     <T> Watch<T> watch(KubeRequest.Prepared p, JavaType type) {
-        Response response = execute(p);
+        Sent sent = executeCall(p);
         RequestInfo info = p.info();
         listener.watchOpened(info);
         long opened = clock.nanoTime();
-        return Watch.decoding(response.body().byteStream(), json.mapper(), type, response::close,
+        return Watch.decoding(sent.response().body().byteStream(), json.mapper(), type, sent.call()::cancel,
                 error -> listener.watchClosed(info, Duration.ofNanos(clock.nanoTime() - opened), error),
                 p.description());
     }
@@ -154,16 +164,20 @@ final class RequestExecutor {
         }
     }
 
-    private Response send(KubeRequest.Prepared p, long deadline) throws IOException, InterruptedException {
+    private Call newCall(KubeRequest.Prepared p, long deadline) throws IOException {
         OkHttpClient http = p.streaming() ? streamingClient : client;
         Call call = http.newCall(p.request());
         if (deadline != Long.MAX_VALUE) {
             long remaining = deadline - clock.nanoTime();
             if (remaining <= 0) {
-                throw new SocketTimeoutException("timeout");
+                throw new InterruptedIOException("timeout");
             }
             call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
         }
+        return call;
+    }
+
+    private Response send(KubeRequest.Prepared p, Call call) throws IOException, InterruptedException {
         // Enqueue and wait, rather than execute(), so an interrupt of the caller cancels the call at once instead of
         // waiting for a blocked socket read to time out.
         CompletableFuture<Response> answer = new CompletableFuture<>();

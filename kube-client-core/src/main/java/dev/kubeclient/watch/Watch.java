@@ -197,7 +197,10 @@ public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
     private void end(String error) {
         closed = true;
         report(error);
-        cancel.run();
+        if (error != null) {
+            // A broken or garbled stream: drop the connection. A cleanly ended one goes back to the pool.
+            cancel.run();
+        }
     }
 
     private void report(String error) {

@@ -1,0 +1,89 @@
+package dev.kubeclient.flowcontrol;
+
+import dev.kubeclient.config.RestConfig;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Client-side throttling of requests, the counterpart of client-go's {@code flowcontrol.RateLimiter} (a token
+ * bucket from {@code golang.org/x/time/rate}). Each request takes one token before it is sent. Thread-safe.
+ *
+ * <p>Interruption: a waiting {@link #acquire(Duration)} stops promptly when its thread is interrupted, gives its
+ * reserved token back when no later request has reserved one after it, and throws {@link InterruptedException}
+ * with the thread's interrupt flag set again (so code further up that only checks the flag still sees it).
+ */
+public interface RateLimiter {
+
+    /**
+     * Takes a token, waiting for one if the bucket is empty. Waiting requests reserve future tokens in arrival
+     * order, so each sleeps only until its own turn.
+     *
+     * @param maxWait how long the caller may wait, usually what is left of the request's timeout
+     * @return how long the call waited (zero when a token was available)
+     * @throws RateLimiterTimeoutException if the wait would exceed {@code maxWait}; no token is taken then
+     * @throws InterruptedException if the thread is interrupted before or while waiting
+     */
+    Duration acquire(Duration maxWait) throws InterruptedException;
+
+    /**
+     * Takes a token, waiting as long as needed.
+     *
+     * @return how long the call waited
+     * @throws InterruptedException if the thread is interrupted before or while waiting
+     */
+    default Duration acquire() throws InterruptedException {
+        return acquire(ChronoDurations.FOREVER);
+    }
+
+    /** Takes a token if one is available now; never waits. */
+    boolean tryAcquire();
+
+    /** The steady rate in tokens per second; {@link Float#POSITIVE_INFINITY} when unlimited. */
+    float qps();
+
+    /** The bucket size: how many requests may go at once after a quiet period; {@link Integer#MAX_VALUE} when unlimited. */
+    int burst();
+
+    /**
+     * A token bucket on the real clock: it starts full ({@code burst} tokens), refills continuously at {@code qps}
+     * tokens per second up to {@code burst}, and each request takes one.
+     *
+     * @throws IllegalArgumentException if {@code qps} is not a positive finite number or {@code burst} is below 1
+     */
+    static RateLimiter tokenBucket(float qps, int burst) {
+        return tokenBucket(qps, burst, Ticker.system(), Sleeper.system());
+    }
+
+    /**
+     * A token bucket (see {@link #tokenBucket(float, int)}) on the given time source; tests pass a fake clock.
+     *
+     * @throws IllegalArgumentException if {@code qps} is not a positive finite number or {@code burst} is below 1
+     */
+    static RateLimiter tokenBucket(float qps, int burst, Ticker ticker, Sleeper sleeper) {
+        return new TokenBucketRateLimiter(qps, burst, Objects.requireNonNull(ticker, "ticker"),
+                Objects.requireNonNull(sleeper, "sleeper"));
+    }
+
+    /** A limiter that never waits and always has a token. */
+    static RateLimiter unlimited() {
+        return UnlimitedRateLimiter.INSTANCE;
+    }
+
+    /**
+     * The limiter client-go builds for a config: none when {@link RestConfig#rateLimited()} is false (negative
+     * QPS), else a token bucket with {@link RestConfig#effectiveQps()} and {@link RestConfig#effectiveBurst()} (so
+     * 0 means 5 QPS, burst 10).
+     */
+    static RateLimiter forConfig(RestConfig config) {
+        return forConfig(config, Ticker.system(), Sleeper.system());
+    }
+
+    /** {@link #forConfig(RestConfig)} on the given time source. */
+    static RateLimiter forConfig(RestConfig config, Ticker ticker, Sleeper sleeper) {
+        if (!config.rateLimited()) {
+            return unlimited();
+        }
+        return tokenBucket(config.effectiveQps(), config.effectiveBurst(), ticker, sleeper);
+    }
+}
