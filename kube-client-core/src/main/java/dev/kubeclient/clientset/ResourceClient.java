@@ -1,0 +1,289 @@
+package dev.kubeclient.clientset;
+
+import dev.kubeclient.errors.KubeClientException;
+import dev.kubeclient.rest.KubeRequest;
+import dev.kubeclient.rest.KubeRestClient;
+import dev.kubeclient.rest.PatchType;
+import dev.kubeclient.scheme.ResourceType;
+import dev.kubeclient.watch.Watch;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.Objects;
+
+/**
+ * The typed client of one resource in one namespace (or cluster-wide, or across all namespaces for reads):
+ * client-go's generated {@code PodInterface} and its siblings, written once and shared by every resource.
+ * Instances come from the {@code Clientset} accessors ({@code clientset.appsV1().deployments("prod")}) or
+ * {@code Clientset.resources(Widget.class)}; they are immutable and thread-safe.
+ *
+ * <p>Every call sends one request (or, for {@link #listAll}, one per page) through the shared
+ * {@link KubeRestClient}, so rate limiting, retries and the listener apply. An error answer from the API server
+ * becomes a typed {@code KubeApiException} (for example a {@code NotFoundException} or a
+ * {@code ConflictException}); bad arguments are rejected with {@link IllegalArgumentException} before anything is
+ * sent.
+ *
+ * @param <T> the object type
+ * @param <L> the list type
+ */
+public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceList<T>> {
+
+    final KubeRestClient rest;
+    final ResourceScope scope;
+    private final ResourceType<T> type;
+    private final TypedDecoder<T> objectDecoder;
+    private final TypedDecoder<L> listDecoder;
+    private final JavaType objectType;
+
+    ResourceClient(KubeRestClient rest, ResourceType<T> type, JavaType listType, String namespace) {
+        this.rest = Objects.requireNonNull(rest, "rest");
+        this.type = Objects.requireNonNull(type, "type");
+        this.scope = ResourceScope.of(type, namespace);
+        this.objectType = rest.json().mapper().constructType(type.type());
+        this.objectDecoder = new TypedDecoder<>(rest.json().mapper(), objectType);
+        this.listDecoder = new TypedDecoder<>(rest.json().mapper(), listType);
+    }
+
+    /** What this client serves: kind, resource name, scope, classes. */
+    public ResourceType<T> resourceType() {
+        return type;
+    }
+
+    /** The namespace; {@code ""} for all namespaces, {@code null} for a cluster-scoped resource. */
+    public String namespace() {
+        return scope.namespace();
+    }
+
+    // ---- reads
+
+    /** The object named {@code name} (latest data). */
+    public T get(String name) {
+        return get(name, GetOptions.DEFAULTS);
+    }
+
+    /** The object named {@code name}. */
+    public T get(String name, GetOptions options) {
+        KubeRequest request = QueryParams.get(scope.object(rest.get(), name), options);
+        return decode(request, "get");
+    }
+
+    /** All objects (one unpaged list). */
+    public L list() {
+        return list(ListOptions.DEFAULTS);
+    }
+
+    /** One list, or one page of it when {@link ListOptions#limit()} is set; the next page's token is in its metadata. */
+    public L list(ListOptions options) {
+        KubeRequest request = QueryParams.list(scope.collection(rest.get()), options);
+        return listDecoder.decode(request.bytes(), "list " + scope);
+    }
+
+    /**
+     * Decodes a list body exactly as {@link #list} does: for bodies obtained elsewhere (a cache, a fixture, a
+     * benchmark).
+     */
+    public L decodeList(byte[] json) {
+        return listDecoder.decode(json, "list " + scope);
+    }
+
+    /**
+     * Every object matching {@code options}, fetched page by page ({@code limit} objects per request, 500 if unset)
+     * as the returned iterable is consumed; no page is held longer than needed. A page token that expired on the
+     * server (410) fails the iteration with the typed exception.
+     */
+    public Iterable<T> listAll(ListOptions options) {
+        ListOptions paged = options.limit() != null ? options : options.toBuilder().limit(DEFAULT_PAGE_SIZE).build();
+        return () -> new Pages<>(this::list, paged);
+    }
+
+    /** The page size {@link #listAll} uses when the options name none (client-go's pager default). */
+    public static final long DEFAULT_PAGE_SIZE = 500;
+
+    /** Opens a watch on the objects matching {@code options} (resourceVersion, selectors, bookmarks). */
+    public Watch<T> watch(ListOptions options) {
+        KubeRequest request = QueryParams.list(scope.collection(rest.get()), options);
+        return request.watch(type.type());
+    }
+
+    // ---- writes
+
+    /** Creates {@code object}. */
+    public T create(T object) {
+        return create(object, CreateOptions.DEFAULTS);
+    }
+
+    /** Creates {@code object}. */
+    public T create(T object, CreateOptions options) {
+        Objects.requireNonNull(object, "object");
+        scope.checkNamespaceOf(object);
+        KubeRequest request = QueryParams.write(scope.create(rest.post()), options, defaultFieldManager()).body(object);
+        return decode(request, "create");
+    }
+
+    /** Replaces the object (PUT); {@code metadata.resourceVersion} makes it conditional (409 if it moved on). */
+    public T update(T object) {
+        return update(object, UpdateOptions.DEFAULTS);
+    }
+
+    /** Replaces the object (PUT). */
+    public T update(T object, UpdateOptions options) {
+        Objects.requireNonNull(object, "object");
+        String name = scope.nameOf(object, "update");
+        KubeRequest request = QueryParams.write(scope.object(rest.put(), name), options, defaultFieldManager()).body(object);
+        return decode(request, "update");
+    }
+
+    /** Replaces the object's status (PUT on {@code /status}); changes outside the status are ignored by the server. */
+    public T updateStatus(T object, UpdateOptions options) {
+        Objects.requireNonNull(object, "object");
+        String name = scope.nameOf(object, "update the status of");
+        KubeRequest request = QueryParams.write(scope.object(rest.put(), name).subresource("status"), options,
+                defaultFieldManager()).body(object);
+        return decode(request, "updateStatus");
+    }
+
+    /** Deletes the object named {@code name}. */
+    public void delete(String name) {
+        delete(name, DeleteOptions.DEFAULTS);
+    }
+
+    /** Deletes the object named {@code name} with a grace period, propagation policy, preconditions or dry run. */
+    public void delete(String name, DeleteOptions options) {
+        QueryParams.delete(scope.object(rest.delete(), name), options).execute().close();
+    }
+
+    /** Deletes every object matching {@code listOptions} in this namespace (or cluster-wide). */
+    public void deleteCollection(DeleteOptions options, ListOptions listOptions) {
+        KubeRequest request = QueryParams.list(scope.collection(rest.delete()), listOptions).verb("deletecollection");
+        QueryParams.delete(request, options).execute().close();
+    }
+
+    /**
+     * Patches the object named {@code name}. The body matches the patch type (see {@code docs/patching.md}): a
+     * {@code String} or {@code byte[]} is sent as is, a {@link JsonNode}, {@code Map}, {@code List} or model object
+     * is written as JSON. For {@link PatchType#APPLY} use {@link #apply} instead, which checks the field manager.
+     */
+    public T patch(String name, PatchType patchType, Object body) {
+        return patch(name, patchType, body, PatchOptions.DEFAULTS);
+    }
+
+    /** Patches the object named {@code name}; see {@link #patch(String, PatchType, Object)}. */
+    public T patch(String name, PatchType patchType, Object body, PatchOptions options) {
+        return patchSubresource(name, patchType, body, options, null);
+    }
+
+    /** Patches the status subresource of the object named {@code name}. */
+    public T patchStatus(String name, PatchType patchType, Object body, PatchOptions options) {
+        return patchSubresource(name, patchType, body, options, "status");
+    }
+
+    private T patchSubresource(String name, PatchType patchType, Object body, PatchOptions options, String subresource) {
+        Objects.requireNonNull(patchType, "patchType");
+        Objects.requireNonNull(body, "patch body");
+        if (patchType == PatchType.APPLY) {
+            throw new IllegalArgumentException("use apply(...) for server-side apply: it sets the field manager and force");
+        }
+        KubeRequest request = scope.object(rest.patch(patchType), name);
+        if (subresource != null) {
+            request.subresource(subresource);
+        }
+        return decode(QueryParams.write(request, options, defaultFieldManager()).body(body), "patch");
+    }
+
+    // ---- server-side apply
+
+    /**
+     * Server-side apply of {@code object} as the configuration's field manager ({@code RestConfig.fieldManager()}).
+     *
+     * @throws KubeClientException before sending anything if no field manager is configured
+     */
+    public T apply(T object) {
+        return apply(object, ApplyOptions.DEFAULTS);
+    }
+
+    /**
+     * Server-side apply (PATCH with {@code application/apply-patch+yaml}) of {@code object}: the body holds only the
+     * fields that are set on it (build it with the model's builders, not from a fetched object), plus
+     * {@code apiVersion} and {@code kind} from the scheme if they are missing. The answer is the whole object,
+     * with {@code metadata.managedFields} showing who owns what.
+     *
+     * @throws KubeClientException before sending anything if neither the options nor the configuration name a field
+     *                             manager
+     */
+    public T apply(T object, ApplyOptions options) {
+        Objects.requireNonNull(object, "object");
+        return sendApply(scope.nameOf(object, "apply"), applyBody(object), options, null);
+    }
+
+    /** Server-side apply of the status subresource; see {@link #apply(HasMetadata, ApplyOptions)}. */
+    public T applyStatus(T object, ApplyOptions options) {
+        Objects.requireNonNull(object, "object");
+        return sendApply(scope.nameOf(object, "apply the status of"), applyBody(object), options, "status");
+    }
+
+    /**
+     * Server-side apply of a manifest given as YAML or JSON text, sent exactly as written.
+     *
+     * @throws KubeClientException before sending anything if no field manager is known
+     */
+    public T apply(String name, String manifest, ApplyOptions options) {
+        Objects.requireNonNull(manifest, "manifest");
+        return sendApply(name, manifest, options, null);
+    }
+
+    private T sendApply(String name, Object body, ApplyOptions options, String subresource) {
+        Objects.requireNonNull(options, "options");
+        String manager = options.fieldManager() != null ? options.fieldManager() : defaultFieldManager();
+        if (manager == null) {
+            throw new KubeClientException("server-side apply of " + scope.type().resource() + "/" + name
+                    + " needs a field manager: set ApplyOptions.fieldManager(\"my-controller\") or RestConfig.fieldManager");
+        }
+        KubeRequest request = scope.object(rest.patch(PatchType.APPLY), name);
+        if (subresource != null) {
+            request.subresource(subresource);
+        }
+        QueryParams.write(request, options, manager);
+        if (options.force()) {
+            request.param("force", "true");
+        }
+        return decode(request.body(body), "apply");
+    }
+
+    /** The object as a JSON tree with apiVersion and kind, which an apply body must carry. */
+    private ObjectNode applyBody(T object) {
+        scope.checkNamespaceOf(object);
+        JsonNode tree = rest.json().mapper().valueToTree(object);
+        if (!(tree instanceof ObjectNode node)) {
+            throw new IllegalArgumentException("a " + type.kind().kind() + " does not serialise to a JSON object");
+        }
+        if (!node.hasNonNull("apiVersion")) {
+            node.put("apiVersion", type.kind().apiVersion());
+        }
+        if (!node.hasNonNull("kind")) {
+            node.put("kind", type.kind().kind());
+        }
+        return node;
+    }
+
+    // ---- helpers for subclasses
+
+    final T decode(KubeRequest request, String verb) {
+        return objectDecoder.decode(request.bytes(), verb + " " + scope);
+    }
+
+    final String defaultFieldManager() {
+        return rest.config().fieldManager();
+    }
+
+    final JavaType objectType() {
+        return objectType;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + scope + "]";
+    }
+}

@@ -1,0 +1,165 @@
+package dev.kubeclient.scheme;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The type registry: group/version/kind ↔ Java class, and for resources also the resource name and scope
+ * (client-go's {@code runtime.Scheme} plus the static part of a REST mapper).
+ *
+ * <p>{@link #withBuiltIns()} holds every kind the fabric8 model artifacts on the class path ship (the list is
+ * generated at build time, see {@code BuiltInTypes}); {@link #register(Class)} adds a user's own custom resource
+ * class. One scheme per client; it is safe to use and extend from many threads. There is no global instance.
+ */
+public final class Scheme {
+
+    private final Map<Class<?>, ResourceType<?>> resourcesByClass = new ConcurrentHashMap<>();
+    private final Map<GroupVersionResource, ResourceType<?>> resourcesByName = new ConcurrentHashMap<>();
+    private final Map<GroupVersionKind, Class<?>> classesByKind = new ConcurrentHashMap<>();
+    private final Map<Class<?>, GroupVersionKind> kindsByClass = new ConcurrentHashMap<>();
+
+    private Scheme() {
+    }
+
+    /** A scheme that knows nothing yet. */
+    public static Scheme empty() {
+        return new Scheme();
+    }
+
+    /** A new scheme holding every built-in kind and resource of the model artifacts on the class path. */
+    public static Scheme withBuiltIns() {
+        Scheme scheme = new Scheme();
+        BuiltInTypes.addTo(scheme);
+        return scheme;
+    }
+
+    /**
+     * Registers a resource class described by its annotations (see {@link ResourceType#fromAnnotations}); lists of
+     * it are read as {@code DefaultKubernetesResourceList}. Registering the same class twice is harmless.
+     *
+     * @throws IllegalArgumentException if an annotation is missing or the kind is taken by another class
+     */
+    public <T extends HasMetadata> ResourceType<T> register(Class<T> type) {
+        return register(type, null);
+    }
+
+    /**
+     * Registers a resource class and its list class, described by the resource class's annotations.
+     *
+     * @throws IllegalArgumentException if an annotation is missing or the kind is taken by another class
+     */
+    public <T extends HasMetadata> ResourceType<T> register(
+            Class<T> type, Class<? extends KubernetesResourceList<?>> listType) {
+        return register(ResourceType.fromAnnotations(type, listType));
+    }
+
+    /**
+     * Registers a fully described resource type.
+     *
+     * @throws IllegalArgumentException if its kind, class or resource name is already registered differently
+     */
+    public synchronized <T extends HasMetadata> ResourceType<T> register(ResourceType<T> resourceType) {
+        Objects.requireNonNull(resourceType, "resourceType");
+        ResourceType<?> known = resourcesByClass.get(resourceType.type());
+        if (resourceType.equals(known)) {
+            return resourceType;
+        }
+        if (known != null) {
+            throw new IllegalArgumentException(resourceType.type().getName() + " is already registered as " + known
+                    + "; cannot register it again as " + resourceType);
+        }
+        ResourceType<?> sameName = resourcesByName.get(resourceType.groupVersionResource());
+        if (sameName != null) {
+            throw new IllegalArgumentException("resource " + resourceType.groupVersionResource() + " is already served by "
+                    + sameName.type().getName() + "; cannot map it to " + resourceType.type().getName());
+        }
+        registerKind(resourceType.kind(), resourceType.type());
+        if (resourceType.listType() != null) {
+            GroupVersionKind listKind = new GroupVersionKind(resourceType.kind().group(), resourceType.kind().version(),
+                    resourceType.kind().kind() + "List");
+            registerKind(listKind, resourceType.listType());
+        }
+        resourcesByClass.put(resourceType.type(), resourceType);
+        resourcesByName.put(resourceType.groupVersionResource(), resourceType);
+        return resourceType;
+    }
+
+    /**
+     * Maps a kind that is not a resource of its own (for example {@code Status}, {@code Scale} or
+     * {@code Eviction}) to its class, so responses carrying it can be decoded.
+     *
+     * @throws IllegalArgumentException if the kind or the class is already mapped differently
+     */
+    public synchronized void registerKind(GroupVersionKind kind, Class<?> type) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(type, "type");
+        Class<?> knownClass = classesByKind.get(kind);
+        if (knownClass != null && knownClass != type) {
+            throw new IllegalArgumentException("kind " + kind + " is already mapped to " + knownClass.getName()
+                    + "; cannot map it to " + type.getName());
+        }
+        GroupVersionKind knownKind = kindsByClass.get(type);
+        if (knownKind != null && !knownKind.equals(kind)) {
+            throw new IllegalArgumentException(type.getName() + " is already mapped to kind " + knownKind
+                    + "; cannot map it to " + kind);
+        }
+        classesByKind.put(kind, type);
+        kindsByClass.put(type, kind);
+    }
+
+    /**
+     * The resource type of a class: the registered one, or, for an unregistered class with the fabric8
+     * annotations (a user's custom resource), one derived from them and registered on the way.
+     *
+     * @throws IllegalArgumentException if the class is not registered and lacks {@code @Group}/{@code @Version}
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends HasMetadata> ResourceType<T> resourceType(Class<T> type) {
+        ResourceType<?> known = resourcesByClass.get(Objects.requireNonNull(type, "type"));
+        return known != null ? (ResourceType<T>) known : register(type);
+    }
+
+    /** The registered resource type of a class, if any. */
+    @SuppressWarnings("unchecked")
+    public <T extends HasMetadata> Optional<ResourceType<T>> find(Class<T> type) {
+        return Optional.ofNullable((ResourceType<T>) resourcesByClass.get(type));
+    }
+
+    /** The registered resource served under a group, version and resource name, if any. */
+    public Optional<ResourceType<?>> find(GroupVersionResource resource) {
+        return Optional.ofNullable(resourcesByName.get(resource));
+    }
+
+    /** The class registered for a kind, if any. */
+    public Optional<Class<?>> classOf(GroupVersionKind kind) {
+        return Optional.ofNullable(classesByKind.get(kind));
+    }
+
+    /** The kind registered for a class, if any. */
+    public Optional<GroupVersionKind> kindOf(Class<?> type) {
+        return Optional.ofNullable(kindsByClass.get(type));
+    }
+
+    /** Every registered resource type, ordered by group, version and resource name. */
+    public List<ResourceType<?>> resourceTypes() {
+        List<ResourceType<?>> all = new ArrayList<>(resourcesByClass.values());
+        all.sort(Comparator.comparing((ResourceType<?> r) -> r.kind().group())
+                .thenComparing(r -> r.kind().version())
+                .thenComparing(ResourceType::resource));
+        return all;
+    }
+
+    /** Every registered kind. */
+    public Collection<GroupVersionKind> kinds() {
+        return List.copyOf(classesByKind.keySet());
+    }
+}
