@@ -1,6 +1,7 @@
 package dev.kubeclient.rest.pager;
 
 import dev.kubeclient.errors.KubeApiException;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListMeta;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ public final class ListPager<T> {
     }
 
     /** A pager over a list call answering with a Kubernetes list object (a fabric8 {@code *List} class). */
-    public static <T, L extends KubernetesResourceList<T>> ListPager<T> ofList(Function<PageRequest, L> fetch) {
+    public static <T extends HasMetadata, L extends KubernetesResourceList<T>> ListPager<T> ofList(Function<PageRequest, L> fetch) {
         return of(fetch, KubernetesResourceList::getItems,
                 l -> meta(l) == null ? null : meta(l).getContinue(),
                 l -> meta(l) == null ? null : meta(l).getResourceVersion());
