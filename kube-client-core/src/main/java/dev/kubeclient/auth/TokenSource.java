@@ -9,7 +9,8 @@ import java.io.IOException;
 public interface TokenSource {
 
     /**
-     * The token to send now, fetching or refreshing it first if needed.
+     * The token to send now, fetching or refreshing it first if needed; {@code null} when this source has no
+     * token at the moment (an exec plugin that answered with a client certificate only): send no header then.
      *
      * @throws IOException when no token can be had (plugin failed, file unreadable); the message names the source
      * @throws java.io.InterruptedIOException when the calling thread is interrupted while waiting for it

@@ -39,6 +39,14 @@ public final class KubeJson {
         return DEFAULTS;
     }
 
+    /**
+     * A wrapper around a caller's mapper, for example one with extra modules. It should keep the settings above
+     * (unknown properties ignored, nulls left out), which Kubernetes objects need.
+     */
+    public static KubeJson of(JsonMapper mapper) {
+        return new KubeJson(java.util.Objects.requireNonNull(mapper, "mapper"));
+    }
+
     /** The underlying mapper (immutable in Jackson 3; derive a variant with {@code rebuild()}). */
     public JsonMapper mapper() {
         return mapper;

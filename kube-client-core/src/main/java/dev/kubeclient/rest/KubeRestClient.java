@@ -1,7 +1,11 @@
 package dev.kubeclient.rest;
 
 import dev.kubeclient.config.RestConfig;
+import dev.kubeclient.flowcontrol.RateLimiter;
+import dev.kubeclient.flowcontrol.Sleeper;
+import dev.kubeclient.flowcontrol.Ticker;
 import dev.kubeclient.observation.KubeClientListener;
+import dev.kubeclient.transport.KubeTransport;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -31,28 +35,40 @@ public final class KubeRestClient implements AutoCloseable {
     private final KubeRequest.RestPlan plan;
     private final RequestExecutor executor;
     private final ExecutorService dispatcherThreads;
-    private final AutoCloseable ownedTransport;
+    private final KubeTransport transport;
 
     private KubeRestClient(Builder b) {
         this.config = b.config;
         this.json = b.json;
         this.plan = KubeRequest.RestPlan.of(config.server(), config.timeout());
-        this.dispatcherThreads = newDispatcherThreads();
-        Dispatcher dispatcher = new Dispatcher(dispatcherThreads);
-        // Our calls are queued only while waiting for response headers, so the per-host limit of 5 that OkHttp
-        // defaults to would throttle a single API server far below what the rate limiter allows.
-        dispatcher.setMaxRequests(256);
-        dispatcher.setMaxRequestsPerHost(256);
-        OkHttpClient http = b.httpClient.newBuilder().dispatcher(dispatcher).build();
+        OkHttpClient http;
+        if (b.transport != null) {
+            // The transport's dispatcher already has named daemon threads and limits fit for an API server.
+            this.dispatcherThreads = null;
+            http = b.transport.httpClient();
+        } else {
+            this.dispatcherThreads = newDispatcherThreads();
+            Dispatcher dispatcher = new Dispatcher(dispatcherThreads);
+            // Calls wait on the dispatcher only until their response headers arrive; OkHttp's default of 5 per
+            // host would still throttle one API server far below what the rate limiter allows.
+            dispatcher.setMaxRequests(256);
+            dispatcher.setMaxRequestsPerHost(256);
+            http = b.httpClient.newBuilder().dispatcher(dispatcher).build();
+        }
         // Watches and followed logs may be silent for minutes; the server's own timeout ends them.
         OkHttpClient streaming = http.newBuilder().readTimeout(Duration.ZERO).build();
         KubeClientListener listener = KubeClientListener.composite(List.of(config.listener()));
-        this.executor = new RequestExecutor(http, streaming, b.throttle, listener, b.warningHandler, json, b.clock,
-                config.maxRetries());
-        this.ownedTransport = b.ownedTransport;
+        this.executor = new RequestExecutor(http, streaming, b.rateLimiter, listener, b.warningHandler, json,
+                b.ticker, b.sleeper, config.maxRetries());
+        this.transport = b.transport;
     }
 
-    /** A client for {@code config}, with the transport (TLS, auth, impersonation, user agent) built from it. */
+    /**
+     * A client for {@code config}, with the transport (TLS, auth, impersonation, user agent, wire trace) built from
+     * it by {@link KubeTransport#create(RestConfig)}.
+     *
+     * @throws IllegalArgumentException when a TLS or proxy setting cannot be used (the message names it)
+     */
     public static KubeRestClient create(RestConfig config) {
         return builder(config).build();
     }
@@ -106,16 +122,17 @@ public final class KubeRestClient implements AutoCloseable {
         return plan;
     }
 
-    /** Stops the dispatcher threads and closes the transport this client built (not one passed to the builder). */
+    /**
+     * Closes the transport this client built (cancelling running calls and watches), or, with an HTTP client
+     * passed to the builder, stops this client's dispatcher threads and leaves that HTTP client to its owner.
+     */
     @Override
     public void close() {
-        dispatcherThreads.shutdown();
-        if (ownedTransport != null) {
-            try {
-                ownedTransport.close();
-            } catch (Exception e) {
-                throw new dev.kubeclient.errors.KubeClientException("closing the transport failed: " + e.getMessage(), e);
-            }
+        if (dispatcherThreads != null) {
+            dispatcherThreads.shutdown();
+        }
+        if (transport != null) {
+            transport.close();
         }
     }
 
@@ -141,17 +158,19 @@ public final class KubeRestClient implements AutoCloseable {
         private OkHttpClient httpClient;
         private WarningHandler warningHandler = WarningHandler.logOnce();
         private KubeJson json = KubeJson.defaults();
-        private RequestThrottle throttle;
-        private RequestClock clock;
-        private AutoCloseable ownedTransport;
+        private RateLimiter rateLimiter;
+        private Ticker ticker = Ticker.system();
+        private Sleeper sleeper = Sleeper.system();
+        private KubeTransport transport;
 
         private Builder(RestConfig config) {
             this.config = Objects.requireNonNull(config, "config");
         }
 
         /**
-         * Uses this HTTP client as is instead of building the transport from the configuration (tests with a
-         * plain-HTTP MockWebServer, or a caller that assembled its own). The caller keeps owning it.
+         * Uses this HTTP client instead of building the transport from the configuration (tests with a plain-HTTP
+         * MockWebServer, or a caller that assembled its own). Its interceptors, pool and timeouts are kept; its
+         * calls run on a dispatcher of this client's. The caller keeps owning it.
          */
         public Builder httpClient(OkHttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
@@ -164,36 +183,40 @@ public final class KubeRestClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The rate limiter every request of the client shares; by default {@link RateLimiter#forConfig} (QPS and
+         * burst from the configuration, none when its QPS is negative).
+         */
+        public Builder rateLimiter(RateLimiter rateLimiter) {
+            this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+            return this;
+        }
+
+        /** The monotonic clock for deadlines and latencies (tests move it by hand). */
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        /** How the client waits before a retry (tests pass one that does not sleep). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The JSON mapping for bodies; {@link KubeJson#defaults()} unless replaced. */
+        public Builder json(KubeJson json) {
+            this.json = Objects.requireNonNull(json, "json");
+            return this;
+        }
+
         /** The client. */
         public KubeRestClient build() {
             if (httpClient == null) {
-                throw new IllegalStateException("no HTTP client: pass one with httpClient(...)");
+                transport = KubeTransport.create(config);
             }
-            if (throttle == null) {
-                throttle = new RequestThrottle() {
-                    @Override
-                    public boolean enabled() {
-                        return false;
-                    }
-
-                    @Override
-                    public Duration acquire(Duration maxWait) {
-                        return Duration.ZERO;
-                    }
-                };
-            }
-            if (clock == null) {
-                clock = new RequestClock() {
-                    @Override
-                    public long nanoTime() {
-                        return System.nanoTime();
-                    }
-
-                    @Override
-                    public void sleep(Duration duration) throws InterruptedException {
-                        Thread.sleep(duration.toMillis());
-                    }
-                };
+            if (rateLimiter == null) {
+                rateLimiter = RateLimiter.forConfig(config, ticker, sleeper);
             }
             return new KubeRestClient(this);
         }

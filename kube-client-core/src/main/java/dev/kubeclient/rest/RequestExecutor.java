@@ -1,6 +1,10 @@
 package dev.kubeclient.rest;
 
+import dev.kubeclient.errors.ApiErrors;
 import dev.kubeclient.errors.KubeClientException;
+import dev.kubeclient.flowcontrol.RateLimiter;
+import dev.kubeclient.flowcontrol.Sleeper;
+import dev.kubeclient.flowcontrol.Ticker;
 import dev.kubeclient.observation.KubeClientListener;
 import dev.kubeclient.observation.RequestInfo;
 import dev.kubeclient.observation.RequestResult;
@@ -42,23 +46,25 @@ final class RequestExecutor {
 
     private final OkHttpClient client;
     private final OkHttpClient streamingClient;
-    private final RequestThrottle throttle;
+    private final RateLimiter limiter;
     private final KubeClientListener listener;
     private final WarningHandler warnings;
     private final KubeJson json;
-    private final RequestClock clock;
+    private final Ticker ticker;
+    private final Sleeper sleeper;
     private final int maxRetries;
 
-    RequestExecutor(OkHttpClient client, OkHttpClient streamingClient, RequestThrottle throttle,
-                    KubeClientListener listener, WarningHandler warnings, KubeJson json, RequestClock clock,
-                    int maxRetries) {
+    RequestExecutor(OkHttpClient client, OkHttpClient streamingClient, RateLimiter limiter,
+                    KubeClientListener listener, WarningHandler warnings, KubeJson json, Ticker ticker,
+                    Sleeper sleeper, int maxRetries) {
         this.client = client;
         this.streamingClient = streamingClient;
-        this.throttle = throttle;
+        this.limiter = limiter;
         this.listener = listener;
         this.warnings = warnings;
         this.json = json;
-        this.clock = clock;
+        this.ticker = ticker;
+        this.sleeper = sleeper;
         this.maxRetries = maxRetries;
     }
 
@@ -73,7 +79,7 @@ final class RequestExecutor {
 
     private Sent executeCall(KubeRequest.Prepared p) {
         RequestInfo info = p.info();
-        long start = clock.nanoTime();
+        long start = ticker.nanoTime();
         long deadline = p.timeout().isZero() ? Long.MAX_VALUE : start + p.timeout().toNanos();
         listener.requestStarted(info);
         int attempt = 0;
@@ -103,7 +109,7 @@ final class RequestExecutor {
                 finish(info, start, 0, "InterruptedException", attempt);
                 throw interrupted(p, e);
             } catch (KubeClientException e) {
-                // The rate limiter could not give a token before the deadline.
+                // RateLimiterTimeoutException: no token before the deadline.
                 finish(info, start, 0, e.getClass().getSimpleName(), attempt);
                 throw e;
             }
@@ -136,15 +142,15 @@ final class RequestExecutor {
         Sent sent = executeCall(p);
         RequestInfo info = p.info();
         listener.watchOpened(info);
-        long opened = clock.nanoTime();
+        long opened = ticker.nanoTime();
         return Watch.decoding(sent.response().body().byteStream(), json.mapper(), type, sent.call()::cancel,
-                error -> listener.watchClosed(info, Duration.ofNanos(clock.nanoTime() - opened), error),
+                error -> listener.watchClosed(info, Duration.ofNanos(ticker.nanoTime() - opened), error),
                 p.description());
     }
 
     private void pause(KubeRequest.Prepared p, Duration delay, long start, int attempt, String error) {
         try {
-            clock.sleep(delay);
+            sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             finish(p.info(), start, 0, error == null ? "InterruptedException" : error, attempt);
@@ -153,22 +159,20 @@ final class RequestExecutor {
     }
 
     private void awaitThrottle(KubeRequest.Prepared p, long deadline) throws InterruptedException {
-        Duration maxWait = deadline == Long.MAX_VALUE ? null : Duration.ofNanos(Math.max(0, deadline - clock.nanoTime()));
-        Duration waited = throttle.acquire(maxWait);
-        if (waited == null) {
-            throw new KubeClientException(p.description() + " could not start within its timeout: the client-side "
-                    + "rate limiter (qps/burst) had no token in time; raise the timeout or the qps/burst settings");
+        if (Float.isInfinite(limiter.qps())) {
+            return;
         }
-        if (throttle.enabled()) {
-            listener.rateLimiterWaited(p.info(), waited);
-        }
+        // Throws RateLimiterTimeoutException (taking no token) when the wait would outlast the request's deadline.
+        Duration waited = deadline == Long.MAX_VALUE ? limiter.acquire()
+                : limiter.acquire(Duration.ofNanos(Math.max(0, deadline - ticker.nanoTime())));
+        listener.rateLimiterWaited(p.info(), waited);
     }
 
     private Call newCall(KubeRequest.Prepared p, long deadline) throws IOException {
         OkHttpClient http = p.streaming() ? streamingClient : client;
         Call call = http.newCall(p.request());
         if (deadline != Long.MAX_VALUE) {
-            long remaining = deadline - clock.nanoTime();
+            long remaining = deadline - ticker.nanoTime();
             if (remaining <= 0) {
                 throw new InterruptedIOException("timeout");
             }
@@ -209,11 +213,11 @@ final class RequestExecutor {
     }
 
     private boolean fitsBefore(Duration delay, long deadline) {
-        return deadline == Long.MAX_VALUE || clock.nanoTime() + delay.toNanos() < deadline;
+        return deadline == Long.MAX_VALUE || ticker.nanoTime() + delay.toNanos() < deadline;
     }
 
     private void finish(RequestInfo info, long start, int code, String error, int attempts) {
-        listener.requestFinished(info, new RequestResult(code, error, Duration.ofNanos(clock.nanoTime() - start),
+        listener.requestFinished(info, new RequestResult(code, error, Duration.ofNanos(ticker.nanoTime() - start),
                 attempts));
     }
 
@@ -291,8 +295,10 @@ final class RequestExecutor {
             } catch (IOException e) {
                 body = new byte[0];
             }
-            return ResponseErrors.toException(p.request().method(), p.request().url().toString(), response, body,
-                    json);
+            String contentType = response.body().contentType() == null ? null
+                    : response.body().contentType().toString();
+            return ApiErrors.fromResponse(response.code(), p.request().method(), p.request().url().toString(),
+                    response.headers(), body, contentType);
         }
     }
 }

@@ -1,7 +1,11 @@
 package dev.kubeclient.watch;
 
+import dev.kubeclient.errors.ApiErrors;
 import dev.kubeclient.errors.KubeApiException;
 import dev.kubeclient.errors.KubeClientException;
+import dev.kubeclient.flowcontrol.ExponentialBackoffManager;
+import dev.kubeclient.flowcontrol.Sleeper;
+import dev.kubeclient.flowcontrol.Ticker;
 import dev.kubeclient.rest.pager.ListPager;
 import dev.kubeclient.rest.pager.Page;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -27,7 +31,8 @@ import java.util.function.Function;
  *       BOOKMARKs included;</li>
  *   <li>when the server ends the stream normally (its timeout), watches again at once from that version;</li>
  *   <li>after a dropped connection or an error, watches again after a jittered exponential backoff (800 ms
- *       doubling to 30 s, back to the start after 2 minutes without failures);</li>
+ *       doubling to 30 s, back to the start after 2 minutes without failures; flowcontrol's
+ *       {@link ExponentialBackoffManager});</li>
  *   <li>when the version is too old (HTTP 410, or an ERROR event with code 410) lists again and hands the fresh
  *       state to {@link WatchHandler#onRelist}, then watches from the list's version. See {@link WatchHandler} for
  *       why nothing is lost.</li>
@@ -42,12 +47,6 @@ import java.util.function.Function;
  */
 public final class ResilientWatcher<T> implements AutoCloseable {
 
-    /** The first backoff after a failure (client-go's reflector: 800 ms). */
-    public static final Duration INITIAL_BACKOFF = Duration.ofMillis(800);
-    /** The longest backoff (client-go's reflector: 30 s). */
-    public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    /** After this long without a failure the backoff starts again from {@link #INITIAL_BACKOFF}. */
-    public static final Duration BACKOFF_RESET = Duration.ofMinutes(2);
     /** A stream that ends normally sooner than this after opening, with no event, counts as a failure. */
     static final Duration MIN_HEALTHY_WATCH = Duration.ofSeconds(1);
 
@@ -59,7 +58,9 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     private final WatchHandler<T> handler;
     private final Function<T, String> resourceVersionOf;
     private final Duration watchTimeout;
-    private final WatchClock clock;
+    private final Ticker ticker;
+    private final Sleeper sleeper;
+    private final ExponentialBackoffManager backoff;
     private final CountDownLatch closedSignal = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -67,8 +68,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     private volatile Watch<T> current;
     private volatile boolean closed;
     private volatile boolean started;
-    private int failures;
-    private long lastFailure;
+    private Thread runner;
 
     private ResilientWatcher(Builder<T> b) {
         this.name = b.name;
@@ -77,17 +77,10 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         this.handler = b.handler;
         this.resourceVersionOf = b.resourceVersionOf;
         this.watchTimeout = b.watchTimeout;
-        this.clock = b.clock != null ? b.clock : new WatchClock() {
-            @Override
-            public long nanoTime() {
-                return System.nanoTime();
-            }
-
-            @Override
-            public void pause(Duration d) throws InterruptedException {
-                closedSignal.await(d.toNanos(), TimeUnit.NANOSECONDS);
-            }
-        };
+        this.ticker = b.ticker;
+        // The default wait ends early when close() is called, so a watcher in a 30 s backoff stops at once.
+        this.sleeper = b.sleeper != null ? b.sleeper : d -> closedSignal.await(d.toNanos(), TimeUnit.NANOSECONDS);
+        this.backoff = b.backoff != null ? b.backoff : ExponentialBackoffManager.builder().ticker(ticker).build();
         this.resourceVersion = b.resourceVersion;
     }
 
@@ -151,7 +144,12 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Stops watching: closes the open watch and wakes a backoff wait. Safe from any thread; idempotent. */
+    /**
+     * Stops watching: closes the open watch, wakes a backoff wait, and interrupts the watcher's thread so a list
+     * or a watch request still waiting for its answer is cancelled. Safe from any thread; idempotent. When the
+     * watcher runs on the caller's thread ({@link #run()}), the interrupt this causes is cleared before
+     * {@code run()} returns.
+     */
     @Override
     public void close() {
         closed = true;
@@ -160,9 +158,18 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         if (w != null) {
             w.close();
         }
+        synchronized (this) {
+            if (runner != null && runner != Thread.currentThread()) {
+                runner.interrupt();
+            }
+        }
     }
 
     private void loop() {
+        synchronized (this) {
+            runner = Thread.currentThread();
+        }
+        boolean interruptedByCaller = false;
         try {
             while (!closed) {
                 if (resourceVersion == null && !relist()) {
@@ -171,12 +178,20 @@ public final class ResilientWatcher<T> implements AutoCloseable {
                 watchOnce();
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interruptedByCaller = !closed;
             closed = true;
         } catch (RuntimeException | Error e) {
             closed = true;
             throw e;
         } finally {
+            synchronized (this) {
+                runner = null;
+                // Drop an interrupt that close() sent; keep one that came from elsewhere.
+                boolean flagged = Thread.interrupted();
+                if (interruptedByCaller || (flagged && !closed)) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             terminated.countDown();
         }
     }
@@ -231,7 +246,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
             watch.close();
             return;
         }
-        long opened = clock.nanoTime();
+        long opened = ticker.nanoTime();
         int events = 0;
         try {
             WatchEvent<T> event;
@@ -241,8 +256,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
                     if (event.isGone()) {
                         gone(statusMessage(event.status()));
                     } else {
-                        failed(new KubeClientException("watcher " + name + ": the server ended the watch with an "
-                                + "error: " + statusMessage(event.status())));
+                        failed(errorEvent(event.status()));
                     }
                     return;
                 }
@@ -255,7 +269,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
                 }
             }
             if (!closed && events == 0
-                    && clock.nanoTime() - opened < MIN_HEALTHY_WATCH.toNanos()) {
+                    && ticker.nanoTime() - opened < MIN_HEALTHY_WATCH.toNanos()) {
                 failed(new KubeClientException("watcher " + name + ": the watch from resourceVersion "
                         + resourceVersion + " ended at once without events"));
             }
@@ -274,26 +288,24 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         resourceVersion = null;
     }
 
-    /** Reports a failure and waits out the backoff. */
+    /**
+     * Reports a failure and waits out the backoff (800 ms doubling to 30 s with jitter, starting over after two
+     * minutes without failures: client-go's reflector settings).
+     */
     private void failed(KubeClientException error) throws InterruptedException {
         handler.onError(error);
-        long now = clock.nanoTime();
-        if (failures > 0 && now - lastFailure > BACKOFF_RESET.toNanos()) {
-            failures = 0;
-        }
-        lastFailure = now;
-        Duration delay = backoff(failures++);
+        Duration delay = backoff.nextDelay();
         if (!closed) {
-            clock.pause(delay);
+            sleeper.sleep(delay);
         }
     }
 
-    /** 800 ms · 2^n capped at 30 s, then up to +100% jitter as client-go's wait.Jitter(d, 1.0), capped again. */
-    static Duration backoff(int failuresBefore) {
-        long base = INITIAL_BACKOFF.toMillis() << Math.min(failuresBefore, 10);
-        base = Math.min(base, MAX_BACKOFF.toMillis());
-        long jittered = base + (long) (ThreadLocalRandom.current().nextDouble() * base);
-        return Duration.ofMillis(Math.min(jittered, MAX_BACKOFF.toMillis()));
+    private KubeClientException errorEvent(Status status) {
+        if (status == null) {
+            return new KubeClientException("watcher " + name + ": the server ended the watch with an ERROR event "
+                    + "without a Status");
+        }
+        return ApiErrors.fromStatus(status, "GET", "watch of " + name);
     }
 
     private static String statusMessage(Status status) {
@@ -327,15 +339,6 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         Watch<T> open(WatchRequest request);
     }
 
-    /** Time as the watcher sees it; tests pass one that does not sleep. */
-    public interface WatchClock {
-        /** A monotonic reading in nanoseconds. */
-        long nanoTime();
-
-        /** Waits for {@code duration} (the backoff); may return early when the watcher is closed. */
-        void pause(Duration duration) throws InterruptedException;
-    }
-
     /** Builds a {@link ResilientWatcher}. */
     public static final class Builder<T> {
         private final ListPager<T> lister;
@@ -345,7 +348,9 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         private String resourceVersion;
         private Function<T, String> resourceVersionOf = ResilientWatcher::defaultResourceVersion;
         private Duration watchTimeout;
-        private WatchClock clock;
+        private Ticker ticker = Ticker.system();
+        private Sleeper sleeper;
+        private ExponentialBackoffManager backoff;
 
         private Builder(ListPager<T> lister, WatchOpener<T> opener, WatchHandler<T> handler) {
             this.lister = Objects.requireNonNull(lister, "lister");
@@ -390,9 +395,24 @@ public final class ResilientWatcher<T> implements AutoCloseable {
             return this;
         }
 
-        /** The time source and backoff wait (tests). */
-        public Builder<T> clock(WatchClock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+        /** The monotonic clock (tests move it by hand); also measures the backoff's healthy stretch. */
+        public Builder<T> ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        /**
+         * How backoff waits are made; by default a wait that {@link ResilientWatcher#close()} cuts short. Tests pass
+         * one that records the delays instead of sleeping.
+         */
+        public Builder<T> sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The backoff after failures; by default client-go's reflector settings on {@link #ticker(Ticker)}. */
+        public Builder<T> backoff(ExponentialBackoffManager backoff) {
+            this.backoff = Objects.requireNonNull(backoff, "backoff");
             return this;
         }
 

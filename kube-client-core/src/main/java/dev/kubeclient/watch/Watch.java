@@ -6,9 +6,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +42,9 @@ public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
 
     private final InputStream body;
     private final JsonParser parser;
-    private final ObjectMapper mapper;
+    private final ObjectReader objectReader;
+    private final ObjectReader treeReader;
+    private final ObjectReader statusReader;
     private final JavaType type;
     private final Runnable cancel;
     private final Consumer<String> onClosed;
@@ -53,7 +57,10 @@ public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
     private Watch(InputStream body, ObjectMapper mapper, JavaType type, Runnable cancel, Consumer<String> onClosed,
                   String description) {
         this.body = body;
-        this.mapper = mapper;
+        // Each event is one value in a longer stream: what follows it is the next event, not trailing garbage.
+        this.objectReader = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.treeReader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.statusReader = mapper.readerFor(Status.class);
         this.type = type;
         this.cancel = cancel;
         this.onClosed = onClosed;
@@ -136,9 +143,9 @@ public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
             } else if (field.equals("object")) {
                 // The API server writes "type" first, so the object can usually be decoded straight off the stream.
                 if (eventType != null && eventType != WatchEvent.Type.ERROR) {
-                    object = mapper.readValue(parser, type);
+                    object = objectReader.readValue(parser);
                 } else {
-                    deferred = mapper.readTree(parser);
+                    deferred = treeReader.readValue(parser);
                 }
             } else {
                 parser.skipChildren();
@@ -148,11 +155,11 @@ public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
             throw new IllegalArgumentException("an event without a \"type\"");
         }
         if (eventType == WatchEvent.Type.ERROR) {
-            Status status = deferred == null ? null : mapper.treeToValue(deferred, Status.class);
+            Status status = deferred == null ? null : statusReader.readValue(deferred);
             return new WatchEvent<>(eventType, null, status);
         }
         if (object == null && deferred != null) {
-            object = mapper.treeToValue(deferred, type);
+            object = objectReader.readValue(deferred);
         }
         if (object == null) {
             throw new IllegalArgumentException("a " + eventType + " event without an \"object\"");
