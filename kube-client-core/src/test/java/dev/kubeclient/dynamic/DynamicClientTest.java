@@ -295,7 +295,8 @@ class DynamicClientTest {
         assertThat(strategic.getHeaders().get("Content-Type")).startsWith("application/strategic-merge-patch+json");
         assertThat(strategic.getTarget()).endsWith("?fieldManager=patcher");
         assertThat(body(strategic)).isEqualTo("{\"data\":{\"k\":\"x\"}}");
-        assertThat(body(taken())).isEqualTo("[{\"op\":\"add\",\"path\":\"/data/z\",\"value\":\"1\"}]");
+        assertThat(body(taken())).contains("\"op\":\"add\"", "\"path\":\"/data/z\"", "\"value\":\"1\"")
+                .startsWith("[{").endsWith("}]");
     }
 
     @Test
