@@ -81,4 +81,22 @@ final class WatchStreams {
                     }
                 }).build();
     }
+
+    /** A 200 watch answer that sends these events and then drops the connection in the middle of the stream. */
+    static MockResponse streamThenBreak(String... events) {
+        String text = String.join("", events);
+        // Promise more bytes than are sent, then close the connection: the client sees the stream break.
+        return new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body(new MockResponseBody() {
+                    @Override
+                    public long getContentLength() {
+                        return text.length() + 1_000;
+                    }
+
+                    @Override
+                    public void writeTo(BufferedSink sink) throws IOException {
+                        sink.writeUtf8(text).flush();
+                    }
+                }).onResponseEnd(mockwebserver3.SocketEffect.ShutdownConnection.INSTANCE).build();
+    }
 }

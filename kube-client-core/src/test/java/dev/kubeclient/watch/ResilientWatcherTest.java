@@ -1,0 +1,233 @@
+package dev.kubeclient.watch;
+
+import dev.kubeclient.config.RestConfig;
+import dev.kubeclient.errors.KubeApiException;
+import dev.kubeclient.rest.KubeRestClient;
+import dev.kubeclient.rest.ManualTime;
+import dev.kubeclient.rest.RecordingListener;
+import dev.kubeclient.rest.pager.ListPager;
+import dev.kubeclient.rest.pager.PageRequest;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapList;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static dev.kubeclient.watch.WatchStreams.added;
+import static dev.kubeclient.watch.WatchStreams.bookmark;
+import static dev.kubeclient.watch.WatchStreams.configMapList;
+import static dev.kubeclient.watch.WatchStreams.gone;
+import static dev.kubeclient.watch.WatchStreams.stream;
+import static dev.kubeclient.watch.WatchStreams.streamThenHold;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ResilientWatcherTest {
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private final RecordingListener listener = new RecordingListener();
+    private final ManualTime time = new ManualTime();
+    private final Recorder recorder = new Recorder();
+    private KubeRestClient client;
+    private ResilientWatcher<ConfigMap> watcher;
+
+    @BeforeEach
+    void setUp() {
+        client = KubeRestClient.builder(RestConfig.builder().server(server.url("/").toString()).listener(listener)
+                .qps(-1).build()).httpClient(new OkHttpClient()).sleeper(d -> { }).build();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (watcher != null) {
+            watcher.close();
+            assertThat(watcher.awaitTermination(Duration.ofSeconds(5))).isTrue();
+        }
+        client.close();
+    }
+
+    private ResilientWatcher.Builder<ConfigMap> builder() {
+        ListPager<ConfigMap> lister = ListPager.ofList((PageRequest p) -> client.get().version("v1")
+                .namespace("ns").resource("configmaps").params(p.queryParameters()).as(ConfigMapList.class));
+        return ResilientWatcher.builder(lister,
+                request -> client.get().version("v1").namespace("ns").resource("configmaps")
+                        .params(request.queryParameters()).watch(ConfigMap.class),
+                recorder).name("configmaps").watchTimeout(Duration.ofSeconds(60)).ticker(time).sleeper(time);
+    }
+
+    private void list(String rv, String... names) {
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body(configMapList(rv, null, names)).build());
+    }
+
+    private RecordedRequest take() throws InterruptedException {
+        RecordedRequest r = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(r).as("a request within 5 s").isNotNull();
+        return r;
+    }
+
+    @Test
+    void listsThenWatchesWithBookmarksAndResumesFromTheLastVersionWhenTheStreamEnds() throws Exception {
+        list("10", "a");
+        server.enqueue(stream(added("b", "11"), bookmark("15")));
+        server.enqueue(streamThenHold(added("c", "16")));
+
+        watcher = builder().build().start();
+
+        RecordedRequest listRequest = take();
+        assertThat(listRequest.getUrl().queryParameter("limit")).isEqualTo("500");
+        RecordedRequest firstWatch = take();
+        assertThat(firstWatch.getUrl().queryParameter("watch")).isEqualTo("true");
+        assertThat(firstWatch.getUrl().queryParameter("resourceVersion")).isEqualTo("10");
+        assertThat(firstWatch.getUrl().queryParameter("allowWatchBookmarks")).isEqualTo("true");
+        assertThat(firstWatch.getUrl().queryParameter("timeoutSeconds")).isEqualTo("60");
+        RecordedRequest secondWatch = take();
+        assertThat(secondWatch.getUrl().queryParameter("resourceVersion")).isEqualTo("15");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.log().size() >= 3);
+        assertThat(recorder.log()).containsExactly("relist rv=10 [a]", "ADDED b", "ADDED c");
+        assertThat(watcher.resourceVersion()).isEqualTo("16");
+        assertThat(time.sleeps()).as("no backoff after a normal end").isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName()
+                .equals("kube-client-watcher-configmaps") && t.isDaemon());
+    }
+
+    @Test
+    void aDroppedConnectionIsReportedAndFollowedByABackoffThenAResume() throws Exception {
+        server.enqueue(WatchStreams.streamThenBreak(added("b", "21")));
+        server.enqueue(streamThenHold(added("c", "22")));
+
+        watcher = builder().resourceVersion("20").build().start();
+
+        assertThat(take().getUrl().queryParameter("resourceVersion")).isEqualTo("20");
+        assertThat(take().getUrl().queryParameter("resourceVersion")).isEqualTo("21");
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.log().contains("ADDED c"));
+        assertThat(recorder.log()).containsExactly("ADDED b", "error", "ADDED c");
+        assertThat(time.sleeps()).singleElement().satisfies(d ->
+                assertThat(d).isBetween(Duration.ofMillis(800), Duration.ofMillis(1600)));
+    }
+
+    @Test
+    void anHttp410OnTheWatchLeadsToARelistAndAWatchFromTheNewVersion() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(410).addHeader("Content-Type", "application/json")
+                .body("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Gone\","
+                        + "\"code\":410}").build());
+        list("50", "x", "y");
+        server.enqueue(streamThenHold(added("z", "51")));
+
+        watcher = builder().resourceVersion("5").build().start();
+
+        take();
+        assertThat(take().getUrl().queryParameter("watch")).isNull();
+        assertThat(take().getUrl().queryParameter("resourceVersion")).isEqualTo("50");
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.log().contains("ADDED z"));
+        assertThat(recorder.log()).containsExactly("relist rv=50 [x, y]", "ADDED z");
+        assertThat(time.sleeps()).isEmpty();
+    }
+
+    @Test
+    void anErrorEvent410OnAnOpenStreamLeadsToARelist() throws Exception {
+        list("10", "a");
+        server.enqueue(stream(added("b", "11"), gone()));
+        list("40", "a", "b", "c");
+        server.enqueue(streamThenHold());
+
+        watcher = builder().build().start();
+
+        for (int i = 0; i < 4; i++) {
+            take();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.log().size() >= 3);
+        assertThat(recorder.log()).containsExactly("relist rv=10 [a]", "ADDED b", "relist rv=40 [a, b, c]");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "40".equals(watcher.resourceVersion()));
+        assertThat(listener.events()).filteredOn(e -> e.startsWith("watch opened")).hasSize(2);
+    }
+
+    @Test
+    void anOtherErrorEventIsReportedAsATypedExceptionAndRetriedAfterABackoff() throws Exception {
+        server.enqueue(stream(WatchStreams.event("ERROR", "{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                + "\"status\":\"Failure\",\"message\":\"internal error\",\"reason\":\"InternalError\",\"code\":500}")));
+        server.enqueue(streamThenHold(added("c", "31")));
+
+        watcher = builder().resourceVersion("30").build().start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.log().contains("ADDED c"));
+        assertThat(recorder.errors()).singleElement().isInstanceOf(KubeApiException.class);
+        assertThat(time.sleeps()).hasSize(1);
+    }
+
+    @Test
+    void closeStopsTheWatcherPromptlyEvenWhileItWaitsForAnAnswer() throws Exception {
+        server.enqueue(new MockResponse.Builder().body("{}").headersDelay(30, TimeUnit.SECONDS).build());
+        watcher = builder().resourceVersion("1").build().start();
+        take();
+
+        long start = System.nanoTime();
+        watcher.close();
+        assertThat(watcher.awaitTermination(Duration.ofSeconds(3))).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(watcher.isRunning()).isFalse();
+    }
+
+    @Test
+    void runOnTheCallersThreadEndsOnCloseWithoutLeavingAnInterrupt() throws Exception {
+        server.enqueue(streamThenHold(added("a", "2")));
+        watcher = builder().resourceVersion("1").build();
+        BlockingQueue<Boolean> interruptedAfterRun = new LinkedBlockingQueue<>();
+        Thread caller = new Thread(() -> {
+            watcher.run();
+            interruptedAfterRun.add(Thread.currentThread().isInterrupted());
+        }, "test-caller");
+        caller.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.log().contains("ADDED a"));
+
+        watcher.close();
+
+        assertThat(interruptedAfterRun.poll(3, TimeUnit.SECONDS)).isFalse();
+    }
+
+    /** Records what the watcher hands over, as short lines. */
+    static final class Recorder implements WatchHandler<ConfigMap> {
+        private final List<String> log = new ArrayList<>();
+        private final List<Throwable> errors = new ArrayList<>();
+
+        @Override
+        public synchronized void onEvent(WatchEvent<ConfigMap> event) {
+            log.add(event.type() + " " + event.object().getMetadata().getName());
+        }
+
+        @Override
+        public synchronized void onRelist(List<ConfigMap> items, String resourceVersion) {
+            log.add("relist rv=" + resourceVersion + " " + items.stream().map(c -> c.getMetadata().getName())
+                    .toList());
+        }
+
+        @Override
+        public synchronized void onError(Throwable error) {
+            log.add("error");
+            errors.add(error);
+        }
+
+        synchronized List<String> log() {
+            return List.copyOf(log);
+        }
+
+        synchronized List<Throwable> errors() {
+            return List.copyOf(errors);
+        }
+    }
+}
