@@ -1,5 +1,7 @@
 package dev.kubeclient.discovery;
 
+import dev.kubeclient.scheme.GroupVersion;
+
 import java.util.List;
 import java.util.function.Predicate;
 

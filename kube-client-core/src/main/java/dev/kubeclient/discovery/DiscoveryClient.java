@@ -1,5 +1,7 @@
 package dev.kubeclient.discovery;
 
+import dev.kubeclient.scheme.GroupVersion;
+
 import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.rest.KubeResponse;
 import dev.kubeclient.rest.KubeRestClient;

@@ -1,5 +1,9 @@
 package dev.kubeclient.discovery;
 
+import dev.kubeclient.scheme.GroupVersion;
+import dev.kubeclient.scheme.GroupVersionKind;
+import dev.kubeclient.scheme.GroupVersionResource;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package dev.kubeclient.discovery;
 
+import dev.kubeclient.scheme.GroupVersionKind;
+import dev.kubeclient.scheme.GroupVersionResource;
+
 /**
  * Where a kind is served: its resource, its kind and whether it is namespaced (client-go's {@code RESTMapping}).
  *

@@ -1,6 +1,6 @@
 package dev.kubeclient.dynamic;
 
-import dev.kubeclient.discovery.GroupVersionResource;
+import dev.kubeclient.scheme.GroupVersionResource;
 import dev.kubeclient.rest.KubeRestClient;
 
 import java.util.Objects;

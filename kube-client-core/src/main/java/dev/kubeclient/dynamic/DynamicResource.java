@@ -7,7 +7,7 @@ import dev.kubeclient.clientset.GetOptions;
 import dev.kubeclient.clientset.ListOptions;
 import dev.kubeclient.clientset.PatchOptions;
 import dev.kubeclient.clientset.UpdateOptions;
-import dev.kubeclient.discovery.GroupVersionResource;
+import dev.kubeclient.scheme.GroupVersionResource;
 import dev.kubeclient.rest.PatchType;
 import dev.kubeclient.rest.pager.ListPager;
 import dev.kubeclient.watch.ResilientWatcher;

@@ -7,7 +7,7 @@ import dev.kubeclient.clientset.GetOptions;
 import dev.kubeclient.clientset.ListOptions;
 import dev.kubeclient.clientset.PatchOptions;
 import dev.kubeclient.clientset.UpdateOptions;
-import dev.kubeclient.discovery.GroupVersionResource;
+import dev.kubeclient.scheme.GroupVersionResource;
 import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.rest.KubeRequest;
 import dev.kubeclient.rest.KubeRestClient;

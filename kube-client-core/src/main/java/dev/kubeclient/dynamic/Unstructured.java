@@ -2,7 +2,7 @@ package dev.kubeclient.dynamic;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.kubeclient.discovery.GroupVersionKind;
+import dev.kubeclient.scheme.GroupVersionKind;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 

@@ -1,53 +1,45 @@
 package dev.kubeclient.scheme;
 
-import java.util.Objects;
-
 /**
- * A group, version and kind: the identity of a Kubernetes object type on the wire (client-go's
- * {@code schema.GroupVersionKind}). The core group is the empty string.
+ * A kind at one group-version, such as {@code apps/v1, Kind=Deployment}: what an object's {@code apiVersion} and
+ * {@code kind} fields say together.
  *
  * @param group   the API group, {@code ""} for the core group
- * @param version the version, for example {@code v1} or {@code v1beta1}
- * @param kind    the kind, for example {@code Deployment}
+ * @param version the version
+ * @param kind    the kind, such as {@code Deployment}
  */
 public record GroupVersionKind(String group, String version, String kind) {
 
-    /** Checks that no part is {@code null} and that version and kind are not blank. */
+    /** Validates the parts; {@code null} group means the core group. */
     public GroupVersionKind {
-        Objects.requireNonNull(group, "group must not be null (use \"\" for the core group)");
-        if (version == null || version.isBlank()) {
-            throw new IllegalArgumentException("version of a GroupVersionKind must not be blank (kind " + kind + ")");
-        }
-        if (kind == null || kind.isBlank()) {
-            throw new IllegalArgumentException("kind of a GroupVersionKind must not be blank (" + group + "/" + version + ")");
-        }
+        group = group == null ? "" : group;
+        String whole = group + "/" + version + ", Kind=" + kind;
+        Names.requireNoSlash("group", group, whole);
+        Names.requireToken("version", version, whole);
+        Names.requireToken("kind", kind, whole);
     }
 
     /**
-     * Parses an object's {@code apiVersion} ({@code v1} or {@code apps/v1}) and {@code kind}.
+     * The kind named by an object's {@code apiVersion} and {@code kind} fields.
      *
-     * @throws IllegalArgumentException if either is missing or the apiVersion has more than one slash
+     * @throws IllegalArgumentException when either is blank or the apiVersion is malformed
      */
     public static GroupVersionKind of(String apiVersion, String kind) {
-        if (apiVersion == null || apiVersion.isBlank()) {
-            throw new IllegalArgumentException("apiVersion is missing (kind " + kind + ")");
-        }
-        int slash = apiVersion.indexOf('/');
-        if (slash < 0) {
-            return new GroupVersionKind("", apiVersion, kind);
-        }
-        if (apiVersion.indexOf('/', slash + 1) >= 0) {
-            throw new IllegalArgumentException("apiVersion '" + apiVersion + "' has more than one '/'; expected group/version or version");
-        }
-        return new GroupVersionKind(apiVersion.substring(0, slash), apiVersion.substring(slash + 1), kind);
+        GroupVersion gv = GroupVersion.parse(apiVersion);
+        return new GroupVersionKind(gv.group(), gv.version(), kind);
     }
 
-    /** The {@code apiVersion} field's value: {@code version} for the core group, else {@code group/version}. */
+    /** The group and version. */
+    public GroupVersion groupVersion() {
+        return new GroupVersion(group, version);
+    }
+
+    /** The {@code apiVersion} string, {@code v1} or {@code apps/v1}. */
     public String apiVersion() {
-        return group.isEmpty() ? version : group + "/" + version;
+        return groupVersion().apiVersion();
     }
 
-    /** {@code apiVersion, Kind=kind}, as client-go prints it. */
+    /** {@code apps/v1, Kind=Deployment}, as client-go prints it. */
     @Override
     public String toString() {
         return apiVersion() + ", Kind=" + kind;

@@ -1,33 +1,59 @@
 package dev.kubeclient.scheme;
 
-import java.util.Objects;
-
 /**
- * A group, version and resource (the lower-case plural in URLs): how a REST path names a collection
- * (client-go's {@code schema.GroupVersionResource}).
+ * A resource at one group-version, such as {@code apps/v1/deployments}: what the dynamic client needs to build a
+ * URL. The resource is the plural, lower-case REST name; a subresource is not part of it.
  *
  * @param group    the API group, {@code ""} for the core group
  * @param version  the version
- * @param resource the plural resource name, for example {@code deployments}
+ * @param resource the plural resource name, such as {@code deployments}
  */
 public record GroupVersionResource(String group, String version, String resource) {
 
-    /** Checks that no part is {@code null} and that version and resource are not blank. */
+    /** Validates the parts; {@code null} group means the core group. */
     public GroupVersionResource {
-        Objects.requireNonNull(group, "group must not be null (use \"\" for the core group)");
-        if (version == null || version.isBlank()) {
-            throw new IllegalArgumentException("version of a GroupVersionResource must not be blank (resource " + resource + ")");
-        }
-        if (resource == null || resource.isBlank()) {
-            throw new IllegalArgumentException("resource of a GroupVersionResource must not be blank (" + group + "/" + version + ")");
-        }
+        group = group == null ? "" : group;
+        String whole = group + "/" + version + "/" + resource;
+        Names.requireNoSlash("group", group, whole);
+        Names.requireToken("version", version, whole);
+        Names.requireToken("resource", resource, whole);
     }
 
-    /** {@code version} for the core group, else {@code group/version}. */
+    /**
+     * Parses {@code group/version/resource} ({@code apps/v1/deployments}) or, for the core group,
+     * {@code version/resource} ({@code v1/configmaps}).
+     *
+     * @throws IllegalArgumentException when the text has neither shape
+     */
+    public static GroupVersionResource parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("group-version-resource is blank; expected 'apps/v1/deployments' or 'v1/configmaps'");
+        }
+        String[] parts = text.split("/", -1);
+        return switch (parts.length) {
+            case 2 -> new GroupVersionResource("", parts[0], parts[1]);
+            case 3 -> new GroupVersionResource(parts[0], parts[1], parts[2]);
+            default -> throw new IllegalArgumentException("group-version-resource '" + text
+                    + "' must have 2 or 3 parts separated by '/', such as 'apps/v1/deployments' or 'v1/configmaps'");
+        };
+    }
+
+    /** The group and version. */
+    public GroupVersion groupVersion() {
+        return new GroupVersion(group, version);
+    }
+
+    /** The {@code apiVersion} of objects of this resource: {@code version} for the core group, else {@code group/version}. */
     public String apiVersion() {
-        return group.isEmpty() ? version : group + "/" + version;
+        return groupVersion().apiVersion();
     }
 
+    /** The group and resource, without the version. */
+    public GroupResource groupResource() {
+        return new GroupResource(group, resource);
+    }
+
+    /** {@code apps/v1/deployments}, or {@code v1/configmaps} for the core group; {@link #parse} reads it back. */
     @Override
     public String toString() {
         return group.isEmpty() ? version + "/" + resource : group + "/" + version + "/" + resource;

@@ -1,5 +1,7 @@
 package dev.kubeclient.discovery;
 
+import dev.kubeclient.scheme.GroupVersion;
+
 import dev.kubeclient.rest.KubeRestClient;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;

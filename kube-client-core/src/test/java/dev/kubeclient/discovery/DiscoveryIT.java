@@ -1,5 +1,8 @@
 package dev.kubeclient.discovery;
 
+import dev.kubeclient.scheme.GroupVersion;
+import dev.kubeclient.scheme.GroupVersionResource;
+
 import dev.kubeclient.rest.KubeRestClient;
 import dev.kubeclient.testing.IntegrationTest;
 import dev.kubeclient.testing.RealCluster;

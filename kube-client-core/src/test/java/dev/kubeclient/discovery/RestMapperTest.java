@@ -1,5 +1,8 @@
 package dev.kubeclient.discovery;
 
+import dev.kubeclient.scheme.GroupVersionKind;
+import dev.kubeclient.scheme.GroupVersionResource;
+
 import dev.kubeclient.rest.KubeRestClient;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

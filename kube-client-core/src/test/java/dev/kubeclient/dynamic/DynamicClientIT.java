@@ -5,7 +5,7 @@ import dev.kubeclient.clientset.ListOptions;
 import dev.kubeclient.discovery.CachedDiscoveryClient;
 import dev.kubeclient.discovery.DiscoveryClient;
 import dev.kubeclient.discovery.EnvtestClients;
-import dev.kubeclient.discovery.GroupVersionResource;
+import dev.kubeclient.scheme.GroupVersionResource;
 import dev.kubeclient.discovery.RestMapper;
 import dev.kubeclient.discovery.RestMapping;
 import dev.kubeclient.errors.ApiErrors;

@@ -9,7 +9,7 @@ import dev.kubeclient.clientset.PatchOptions;
 import dev.kubeclient.clientset.PropagationPolicy;
 import dev.kubeclient.clientset.UpdateOptions;
 import dev.kubeclient.config.RestConfig;
-import dev.kubeclient.discovery.GroupVersionResource;
+import dev.kubeclient.scheme.GroupVersionResource;
 import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.rest.KubeRestClient;
 import dev.kubeclient.rest.PatchType;

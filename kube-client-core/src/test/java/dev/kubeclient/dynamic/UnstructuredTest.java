@@ -1,6 +1,6 @@
 package dev.kubeclient.dynamic;
 
-import dev.kubeclient.discovery.GroupVersionKind;
+import dev.kubeclient.scheme.GroupVersionKind;
 import dev.kubeclient.errors.KubeClientException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;

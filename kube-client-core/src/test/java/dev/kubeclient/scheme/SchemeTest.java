@@ -114,7 +114,7 @@ class SchemeTest {
         assertThat(GroupVersionKind.of("v1", "Pod")).isEqualTo(new GroupVersionKind("", "v1", "Pod"));
         assertThat(GroupVersionKind.of("apps/v1", "Deployment").apiVersion()).isEqualTo("apps/v1");
         assertThatThrownBy(() -> GroupVersionKind.of("a/b/c", "X")).hasMessageContaining("more than one '/'");
-        assertThatThrownBy(() -> GroupVersionKind.of(null, "X")).hasMessageContaining("apiVersion is missing");
+        assertThatThrownBy(() -> GroupVersionKind.of(null, "X")).hasMessageContaining("apiVersion is blank");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.kubeclient.discovery;
+package dev.kubeclient.scheme;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.kubeclient.discovery;
+package dev.kubeclient.scheme;
 
 /**
  * A resource in a group without a version, such as {@code deployments.apps}: how kubectl and RBAC name resources.

@@ -1,4 +1,4 @@
-package dev.kubeclient.discovery;
+package dev.kubeclient.scheme;
 
 /** Validation shared by the name records, so every one reports a bad part the same way. */
 final class Names {

@@ -1,4 +1,4 @@
-package dev.kubeclient.discovery;
+package dev.kubeclient.scheme;
 
 /**
  * An API group and version, such as {@code apps/v1}; the core ("legacy") group is the empty string and is written
