@@ -5,20 +5,23 @@ import dev.kubeclient.rest.KubeRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Turns options records into query parameters and bodies the way client-go's parameter codec does. */
-final class QueryParams {
+/**
+ * Puts options records onto a request as query parameters and bodies, the way client-go's parameter codec does.
+ * Shared by the typed and the dynamic clients so both look the same on the wire.
+ */
+public final class QueryParams {
 
     /** The only value {@code dryRun} takes. */
-    static final String DRY_RUN_ALL = "All";
+    public static final String DRY_RUN_ALL = "All";
 
     private QueryParams() {
     }
 
-    static KubeRequest get(KubeRequest request, GetOptions options) {
+    public static KubeRequest get(KubeRequest request, GetOptions options) {
         return request.param("resourceVersion", options.resourceVersion());
     }
 
-    static KubeRequest list(KubeRequest request, ListOptions options) {
+    public static KubeRequest list(KubeRequest request, ListOptions options) {
         request.param("labelSelector", options.labelSelector())
                 .param("fieldSelector", options.fieldSelector())
                 .param("limit", options.limit() == null ? null : options.limit().toString())
@@ -33,7 +36,7 @@ final class QueryParams {
     }
 
     /** dryRun, fieldManager (the options' or else {@code defaultManager}) and fieldValidation. */
-    static KubeRequest write(KubeRequest request, WriteOptions options, String defaultManager) {
+    public static KubeRequest write(KubeRequest request, WriteOptions options, String defaultManager) {
         if (options.dryRun()) {
             request.param("dryRun", DRY_RUN_ALL);
         }
@@ -48,7 +51,7 @@ final class QueryParams {
      * DeleteOptions go in the body as client-go sends them; {@code dryRun} and {@code gracePeriodSeconds} are also
      * sent as query parameters, which the server reads the same way and which show up in audit logs and traces.
      */
-    static KubeRequest delete(KubeRequest request, DeleteOptions options) {
+    public static KubeRequest delete(KubeRequest request, DeleteOptions options) {
         if (options.isEmpty()) {
             return request;
         }
@@ -83,7 +86,7 @@ final class QueryParams {
         return request.body(body);
     }
 
-    static KubeRequest log(KubeRequest request, LogOptions options) {
+    public static KubeRequest log(KubeRequest request, LogOptions options) {
         request.param("container", options.container());
         if (options.follow()) {
             request.param("follow", "true");

@@ -6,6 +6,7 @@ import dev.kubeclient.clientset.DeleteOptions;
 import dev.kubeclient.clientset.GetOptions;
 import dev.kubeclient.clientset.ListOptions;
 import dev.kubeclient.clientset.PatchOptions;
+import dev.kubeclient.clientset.QueryParams;
 import dev.kubeclient.clientset.UpdateOptions;
 import dev.kubeclient.scheme.GroupVersionResource;
 import dev.kubeclient.errors.KubeClientException;
@@ -64,13 +65,13 @@ final class DynamicResourceClient implements NamespaceableResource {
     public Unstructured get(String name, GetOptions options, String... subresources) {
         Objects.requireNonNull(options, "options");
         KubeRequest request = object(rest.get(), requireName(name, "get"), subresources);
-        return decode(OptionParams.get(request, options).bytes(), "get " + describe(name));
+        return decode(QueryParams.get(request, options).bytes(), "get " + describe(name));
     }
 
     @Override
     public UnstructuredList list(ListOptions options) {
         Objects.requireNonNull(options, "options");
-        KubeRequest request = OptionParams.list(collection(rest.get()), options);
+        KubeRequest request = QueryParams.list(collection(rest.get()), options);
         return UnstructuredList.fromJson(request.bytes());
     }
 
@@ -83,7 +84,7 @@ final class DynamicResourceClient implements NamespaceableResource {
         ListOptions next = first.toBuilder().resourceVersion(null).resourceVersionMatch(null).build();
         ListPager<Unstructured> pager = ListPager.of(
                 (PageRequest page) -> {
-                    KubeRequest request = OptionParams.list(collection(rest.get()),
+                    KubeRequest request = QueryParams.list(collection(rest.get()),
                             page.continueToken() == null ? first : next);
                     page.queryParameters().forEach(request::param);
                     return UnstructuredList.fromJson(request.bytes());
@@ -95,7 +96,7 @@ final class DynamicResourceClient implements NamespaceableResource {
     @Override
     public Watch<Unstructured> watch(ListOptions options) {
         Objects.requireNonNull(options, "options");
-        return OptionParams.list(collection(rest.get()), options).watch(Unstructured.class);
+        return QueryParams.list(collection(rest.get()), options).watch(Unstructured.class);
     }
 
     @Override
@@ -104,7 +105,7 @@ final class DynamicResourceClient implements NamespaceableResource {
         ListOptions selectors = ListOptions.builder().labelSelector(options.labelSelector())
                 .fieldSelector(options.fieldSelector()).build();
         ResilientWatcher.WatchOpener<Unstructured> opener = (WatchRequest w) -> {
-            KubeRequest request = OptionParams.list(collection(rest.get()), selectors);
+            KubeRequest request = QueryParams.list(collection(rest.get()), selectors);
             w.queryParameters().forEach(request::param);
             return request.watch(Unstructured.class);
         };
@@ -124,7 +125,7 @@ final class DynamicResourceClient implements NamespaceableResource {
         KubeRequest request = subresources.length == 0
                 ? collection(rest.post())
                 : object(rest.post(), requireName(object.name(), "create a subresource of"), subresources);
-        OptionParams.write(request, options, rest.config().fieldManager());
+        QueryParams.write(request, options, rest.config().fieldManager());
         return decode(request.body(object.toJsonBytes()).bytes(), "create " + describe(object.name()));
     }
 
@@ -135,7 +136,7 @@ final class DynamicResourceClient implements NamespaceableResource {
         checkNamespace(object, "update");
         String name = requireName(object.name(), "update");
         KubeRequest request = object(rest.put(), name, subresources);
-        OptionParams.write(request, options, rest.config().fieldManager());
+        QueryParams.write(request, options, rest.config().fieldManager());
         return decode(request.body(object.toJsonBytes()).bytes(), "update " + describe(name));
     }
 
@@ -143,15 +144,15 @@ final class DynamicResourceClient implements NamespaceableResource {
     public void delete(String name, DeleteOptions options, String... subresources) {
         Objects.requireNonNull(options, "options");
         KubeRequest request = object(rest.delete(), requireName(name, "delete"), subresources);
-        OptionParams.delete(request, options).execute().close();
+        QueryParams.delete(request, options).execute().close();
     }
 
     @Override
     public void deleteCollection(DeleteOptions options, ListOptions listOptions) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listOptions, "listOptions");
-        KubeRequest request = OptionParams.list(collection(rest.delete()), listOptions);
-        OptionParams.delete(request, options).verb("deletecollection").execute().close();
+        KubeRequest request = QueryParams.list(collection(rest.delete()), listOptions);
+        QueryParams.delete(request, options).verb("deletecollection").execute().close();
     }
 
     @Override
@@ -164,7 +165,7 @@ final class DynamicResourceClient implements NamespaceableResource {
                     + "(field manager, force), which a PatchOptions cannot carry");
         }
         KubeRequest request = object(rest.patch(type), requireName(name, "patch"), subresources);
-        OptionParams.write(request, options, rest.config().fieldManager());
+        QueryParams.write(request, options, rest.config().fieldManager());
         return decode(request.body(patchBytes(body)).bytes(), "patch " + describe(name));
     }
 
@@ -189,7 +190,7 @@ final class DynamicResourceClient implements NamespaceableResource {
                     + "ApplyOptions.fieldManager(\"my-controller\") or RestConfig.fieldManager");
         }
         KubeRequest request = object(rest.patch(PatchType.APPLY), name, subresources);
-        OptionParams.write(request, options, manager);
+        QueryParams.write(request, options, manager);
         if (options.force()) {
             request.param("force", "true");
         }
