@@ -80,10 +80,12 @@ public final class KubeTransport implements AutoCloseable {
     private final KubeClientListener listener;
     private final String userAgent;
     private final ExecutorService executor;
+    private final ConnectionRotation connections;
     private final AtomicBoolean closed;
 
     private KubeTransport(RestConfig config, OkHttpClient client, KubeClientListener listener, String userAgent,
-                          ExecutorService executor, AtomicBoolean closed) {
+                          ExecutorService executor, ConnectionRotation connections, AtomicBoolean closed) {
+        this.connections = connections;
         this.closed = closed;
         this.config = config;
         this.client = client;
@@ -137,8 +139,9 @@ public final class KubeTransport implements AutoCloseable {
     }
 
     /**
-     * Cancels running calls, closes pooled connections and lets the dispatcher's threads end. New calls fail with
-     * an {@link IOException} saying the transport is closed. Calling it again does nothing.
+     * Cancels running calls, closes every connection (a watch being read fails with an {@link IOException}) and
+     * lets the dispatcher's threads end. New calls fail with an {@link IOException} saying the transport is closed.
+     * Calling it again does nothing.
      */
     @Override
     public void close() {
@@ -147,7 +150,9 @@ public final class KubeTransport implements AutoCloseable {
         }
         client.dispatcher().cancelAll();
         executor.shutdown();
-        client.connectionPool().evictAll();
+        // OkHttp stops tracking a synchronous call once its headers are in, so a watch being read is only ended
+        // by closing its connection.
+        connections.closeAll();
         log.debug("KubeTransport for {} closed", config.server());
     }
 
@@ -245,7 +250,7 @@ public final class KubeTransport implements AutoCloseable {
             }
             http.addNetworkInterceptor(rotation.connectionTracker());
 
-            return new KubeTransport(config, http.build(), listener, userAgent, executor, closed);
+            return new KubeTransport(config, http.build(), listener, userAgent, executor, rotation, closed);
         }
 
         /**
