@@ -6,8 +6,11 @@ import dev.kubeclient.auth.ClientCertificateSource;
 import dev.kubeclient.auth.TokenSource;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.observation.KubeClientListener;
+import okhttp3.Call;
+import okhttp3.Connection;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -245,6 +248,15 @@ public final class KubeTransport implements AutoCloseable {
             ConnectionRotation rotation = new ConnectionRotation(pool, certificateGeneration(certificates), tls.caGeneration(),
                     tls::forgetSessions);
             AtomicBoolean closed = new AtomicBoolean();
+            http.eventListener(new EventListener() {
+                @Override
+                public void connectionReleased(Call call, Connection connection) {
+                    // A stream still being read at close() hands its connection back to the pool afterwards.
+                    if (closed.get()) {
+                        pool.evictAll();
+                    }
+                }
+            });
             for (Interceptor interceptor : chain(closed, tls, rotation, userAgent, tokens, basic, listener)) {
                 http.addInterceptor(interceptor);
             }
