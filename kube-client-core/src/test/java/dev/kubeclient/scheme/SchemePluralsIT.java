@@ -11,11 +11,8 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,11 +22,7 @@ class SchemePluralsIT {
 
     @Test
     void thePluralRuleNamesEveryServedResourceAndBuiltInScopesMatch(RealCluster cluster) throws Exception {
-        Matcher server = Pattern.compile("server:\\s*(\\S+)").matcher(Files.readString(cluster.adminKubeconfig()));
-        assertThat(server.find()).isTrue();
-        RestConfig config = RestConfig.builder().server(server.group(1))
-                .caFile(cluster.envtestFile("pki/ca.crt").orElseThrow())
-                .bearerToken(Files.readString(cluster.envtestFile("pki/admin.token").orElseThrow()).trim()).build();
+        RestConfig config = cluster.adminConfig();
         Scheme scheme = Scheme.withBuiltIns();
         List<String> checked = new ArrayList<>();
         List<String> wrong = new ArrayList<>();

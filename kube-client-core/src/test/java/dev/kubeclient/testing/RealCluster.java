@@ -1,5 +1,8 @@
 package dev.kubeclient.testing;
 
+import dev.kubeclient.config.KubeConfigLoader;
+import dev.kubeclient.config.RestConfig;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -42,6 +45,14 @@ public final class RealCluster {
     /** The admin kubeconfig (bearer token, full rights). */
     public Path adminKubeconfig() {
         return kubeconfig;
+    }
+
+    /**
+     * The admin kubeconfig's current context as a RestConfig, through the real kubeconfig loader, so the suite runs
+     * against any cluster (envtest, kind, minikube) and not only against envtest's file layout.
+     */
+    public RestConfig adminConfig() {
+        return new KubeConfigLoader().restConfig(kubeconfig, null);
     }
 
     /** The folder that holds the kubeconfig; for envtest, its run folder. */
