@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -164,7 +165,7 @@ public final class ApiErrors {
     }
 
     private static boolean looksLikeJson(byte[] body, String contentType) {
-        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) {
             return true;
         }
         for (byte b : body) {

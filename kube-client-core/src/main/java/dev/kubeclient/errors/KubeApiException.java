@@ -25,7 +25,7 @@ public class KubeApiException extends KubeClientException {
     private final int code;
     private final String method;
     private final String path;
-    private final transient Status status;
+    private final Status status;
     private final Duration retryAfter;
 
     /**

@@ -11,9 +11,9 @@ final class ChronoDurations {
     private ChronoDurations() {
     }
 
-    /** {@code d} in nanoseconds, clamped to {@code [0, Long.MAX_VALUE]}; {@code null} counts as zero. */
+    /** {@code d} in nanoseconds, clamped to {@code [0, Long.MAX_VALUE]}. */
     static long nonNegativeNanos(Duration d) {
-        if (d == null || d.isNegative()) {
+        if (d.isNegative()) {
             return 0;
         }
         return d.compareTo(FOREVER) >= 0 ? Long.MAX_VALUE : d.toNanos();

@@ -19,7 +19,8 @@ public interface RateLimiter {
      * Takes a token, waiting for one if the bucket is empty. Waiting requests reserve future tokens in arrival
      * order, so each sleeps only until its own turn.
      *
-     * @param maxWait how long the caller may wait, usually what is left of the request's timeout
+     * @param maxWait how long the caller may wait, usually what is left of the request's timeout; zero (or
+     *                negative) accepts only a token that is available now
      * @return how long the call waited (zero when a token was available)
      * @throws RateLimiterTimeoutException if the wait would exceed {@code maxWait}; no token is taken then
      * @throws InterruptedException if the thread is interrupted before or while waiting

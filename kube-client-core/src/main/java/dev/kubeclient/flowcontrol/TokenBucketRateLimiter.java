@@ -1,6 +1,7 @@
 package dev.kubeclient.flowcontrol;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,6 +48,7 @@ final class TokenBucketRateLimiter implements RateLimiter {
 
     @Override
     public Duration acquire(Duration maxWait) throws InterruptedException {
+        Objects.requireNonNull(maxWait, "maxWait");
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("interrupted before acquiring a rate limiter token");
         }
