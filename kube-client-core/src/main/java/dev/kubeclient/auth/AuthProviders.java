@@ -16,7 +16,9 @@ final class AuthProviders {
             case "azure" -> throw new CredentialException("the 'azure' auth-provider in " + where + " was removed from "
                     + "client-go (Kubernetes 1.26) and is not supported; install kubelogin and convert the kubeconfig "
                     + "with 'kubelogin convert-kubeconfig' to use its exec plugin");
-            case "oidc" -> throw new CredentialException("the 'oidc' auth-provider is not implemented yet (" + where + ")");
+            case "oidc" -> {
+                return new OidcTokenSource(provider, where, environment.clock());
+            }
             default -> throw new CredentialException("unknown auth-provider '" + provider.name() + "' in " + where
                     + "; only 'oidc' is supported (use an exec credential plugin for other identity providers)");
         }

@@ -430,6 +430,9 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
 
     @Override
     public String toString() {
-        return "ExecCredentialProvider[" + exec + ", credential=<redacted>]";
+        // Not ExecConfig.toString(): arguments can carry secrets too, so only their number is shown.
+        return "ExecCredentialProvider[command=" + exec.command() + ", apiVersion=" + exec.apiVersion() + ", args=<"
+                + exec.args().size() + ">, env=" + new java.util.TreeSet<>(exec.env().keySet()) + ", interactiveMode="
+                + exec.interactiveMode() + ", timeout=" + exec.timeout() + ", credential=<redacted>]";
     }
 }

@@ -32,12 +32,15 @@ final class ConnectionRotation implements Interceptor {
     private final ConnectionPool pool;
     private final LongSupplier certificateGeneration;
     private final LongSupplier caGeneration;
+    private final Runnable forgetSessions;
     private final Set<Connection> connections = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private long seenCertificate;
     private long seenCa;
 
-    ConnectionRotation(ConnectionPool pool, LongSupplier certificateGeneration, LongSupplier caGeneration) {
+    ConnectionRotation(ConnectionPool pool, LongSupplier certificateGeneration, LongSupplier caGeneration,
+                       Runnable forgetSessions) {
         this.pool = pool;
+        this.forgetSessions = forgetSessions;
         this.certificateGeneration = certificateGeneration;
         this.caGeneration = caGeneration;
         this.seenCertificate = certificateGeneration.getAsLong();
@@ -65,7 +68,6 @@ final class ConnectionRotation implements Interceptor {
     void checkForRotation() {
         long certificate = certificateGeneration.getAsLong();
         long ca = caGeneration.getAsLong();
-        List<Connection> stale;
         synchronized (this) {
             if (certificate == seenCertificate && ca == seenCa) {
                 return;
@@ -73,14 +75,21 @@ final class ConnectionRotation implements Interceptor {
             String what = certificate != seenCertificate ? (ca != seenCa ? "client certificate and CA" : "client certificate") : "CA";
             seenCertificate = certificate;
             seenCa = ca;
-            synchronized (connections) {
-                stale = new ArrayList<>(connections);
-                connections.clear();
-            }
-            log.info("the {} changed; closing {} connection(s) so new ones use it", what, stale.size());
+            log.info("the {} changed; closing {} connection(s) so new ones use it", what, connections.size());
+        }
+        forgetSessions.run();
+        closeAll();
+    }
+
+    /** Closes every connection, idle or busy: streams on busy ones fail with an {@link IOException}. */
+    void closeAll() {
+        List<Connection> all;
+        synchronized (connections) {
+            all = new ArrayList<>(connections);
+            connections.clear();
         }
         pool.evictAll();
-        for (Connection connection : stale) {
+        for (Connection connection : all) {
             Socket socket = connection.socket();
             try {
                 socket.close();

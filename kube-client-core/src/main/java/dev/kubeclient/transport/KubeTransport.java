@@ -6,8 +6,11 @@ import dev.kubeclient.auth.ClientCertificateSource;
 import dev.kubeclient.auth.TokenSource;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.observation.KubeClientListener;
+import okhttp3.Call;
+import okhttp3.Connection;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -80,10 +83,12 @@ public final class KubeTransport implements AutoCloseable {
     private final KubeClientListener listener;
     private final String userAgent;
     private final ExecutorService executor;
+    private final ConnectionRotation connections;
     private final AtomicBoolean closed;
 
     private KubeTransport(RestConfig config, OkHttpClient client, KubeClientListener listener, String userAgent,
-                          ExecutorService executor, AtomicBoolean closed) {
+                          ExecutorService executor, ConnectionRotation connections, AtomicBoolean closed) {
+        this.connections = connections;
         this.closed = closed;
         this.config = config;
         this.client = client;
@@ -137,8 +142,9 @@ public final class KubeTransport implements AutoCloseable {
     }
 
     /**
-     * Cancels running calls, closes pooled connections and lets the dispatcher's threads end. New calls fail with
-     * an {@link IOException} saying the transport is closed. Calling it again does nothing.
+     * Cancels running calls, closes every connection (a watch being read fails with an {@link IOException}) and
+     * lets the dispatcher's threads end. New calls fail with an {@link IOException} saying the transport is closed.
+     * Calling it again does nothing.
      */
     @Override
     public void close() {
@@ -147,7 +153,9 @@ public final class KubeTransport implements AutoCloseable {
         }
         client.dispatcher().cancelAll();
         executor.shutdown();
-        client.connectionPool().evictAll();
+        // OkHttp stops tracking a synchronous call once its headers are in, so a watch being read is only ended
+        // by closing its connection.
+        connections.closeAll();
         log.debug("KubeTransport for {} closed", config.server());
     }
 
@@ -237,14 +245,24 @@ public final class KubeTransport implements AutoCloseable {
             tls.applyTo(http);
             proxy.applyTo(http);
 
-            ConnectionRotation rotation = new ConnectionRotation(pool, certificateGeneration(certificates), tls.caGeneration());
+            ConnectionRotation rotation = new ConnectionRotation(pool, certificateGeneration(certificates), tls.caGeneration(),
+                    tls::forgetSessions);
             AtomicBoolean closed = new AtomicBoolean();
+            http.eventListener(new EventListener() {
+                @Override
+                public void connectionReleased(Call call, Connection connection) {
+                    // A stream still being read at close() hands its connection back to the pool afterwards.
+                    if (closed.get()) {
+                        pool.evictAll();
+                    }
+                }
+            });
             for (Interceptor interceptor : chain(closed, tls, rotation, userAgent, tokens, basic, listener)) {
                 http.addInterceptor(interceptor);
             }
             http.addNetworkInterceptor(rotation.connectionTracker());
 
-            return new KubeTransport(config, http.build(), listener, userAgent, executor, closed);
+            return new KubeTransport(config, http.build(), listener, userAgent, executor, rotation, closed);
         }
 
         /**

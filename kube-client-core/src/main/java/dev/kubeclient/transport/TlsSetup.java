@@ -7,10 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.GeneralSecurityException;
+import java.util.Enumeration;
 import java.util.function.LongSupplier;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -29,9 +32,11 @@ final class TlsSetup {
     private final SSLSocketFactory socketFactory;
     private final HostnameVerifier hostnameVerifier;
     private final String trustDescription;
+    private final SSLContext context;
 
-    private TlsSetup(X509ExtendedTrustManager trustManager, RotatingKeyManager keyManager, SSLSocketFactory socketFactory,
-                     HostnameVerifier hostnameVerifier, String trustDescription) {
+    private TlsSetup(SSLContext context, X509ExtendedTrustManager trustManager, RotatingKeyManager keyManager,
+                     SSLSocketFactory socketFactory, HostnameVerifier hostnameVerifier, String trustDescription) {
+        this.context = context;
         this.trustManager = trustManager;
         this.keyManager = keyManager;
         this.socketFactory = socketFactory;
@@ -66,8 +71,9 @@ final class TlsSetup {
         }
         RotatingKeyManager keys = clientCertificates == null ? null : new RotatingKeyManager(clientCertificates);
         SSLSocketFactory factory;
+        SSLContext context;
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
+            context = SSLContext.getInstance("TLS");
             context.init(keys == null ? null : new KeyManager[] {keys}, new TrustManager[] {trust}, null);
             factory = context.getSocketFactory();
         } catch (GeneralSecurityException e) {
@@ -82,7 +88,7 @@ final class TlsSetup {
         if (config.tlsServerName() != null && !config.tlsServerName().isBlank()) {
             factory = new ServerNameSocketFactory(factory, config.tlsServerName());
         }
-        return new TlsSetup(trust, keys, factory, verifier, description);
+        return new TlsSetup(context, trust, keys, factory, verifier, description);
     }
 
     private static String origin(RestConfig config) {
@@ -102,6 +108,21 @@ final class TlsSetup {
             return reloading::generation;
         }
         return () -> 0;
+    }
+
+    /**
+     * Forgets cached TLS sessions. A resumed session skips both the server certificate check and the client
+     * certificate, so after a rotation the next connection must do a full handshake. (Go's client keeps no session
+     * cache by default, so client-go never resumes.)
+     */
+    void forgetSessions() {
+        SSLSessionContext sessions = context.getClientSessionContext();
+        for (Enumeration<byte[]> ids = sessions.getIds(); ids.hasMoreElements(); ) {
+            SSLSession session = sessions.getSession(ids.nextElement());
+            if (session != null) {
+                session.invalidate();
+            }
+        }
     }
 
     /** Whom the transport trusts, for error messages. */

@@ -94,7 +94,8 @@ final class WireTrace implements Interceptor {
                     + e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         }
-        String status = response.code() + (response.message().isEmpty() ? "" : " " + response.message());
+        String reason = response.message().isEmpty() ? reasonPhrase(response.code()) : response.message();
+        String status = response.code() + (reason.isEmpty() ? "" : " " + reason);
         if (level >= HEADERS) {
             sink.write("Response Status: " + status + " in " + millis(start) + " milliseconds");
             sink.write("Response Headers:" + headerLines(response.headers()));
@@ -105,6 +106,39 @@ final class WireTrace implements Interceptor {
             sink.write("Response Body: " + responseBody(request, response, level, secretUrl));
         }
         return response;
+    }
+
+    /** HTTP/2 has no reason phrase; print Go's {@code http.StatusText} for the codes the API server uses. */
+    static String reasonPhrase(int code) {
+        return switch (code) {
+            case 100 -> "Continue";
+            case 101 -> "Switching Protocols";
+            case 200 -> "OK";
+            case 201 -> "Created";
+            case 202 -> "Accepted";
+            case 204 -> "No Content";
+            case 301 -> "Moved Permanently";
+            case 302 -> "Found";
+            case 304 -> "Not Modified";
+            case 307 -> "Temporary Redirect";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            case 413 -> "Request Entity Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 422 -> "Unprocessable Entity";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "";
+        };
     }
 
     private long millis(long start) {
