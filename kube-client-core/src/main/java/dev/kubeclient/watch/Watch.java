@@ -41,7 +41,8 @@ import java.util.stream.StreamSupport;
 public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
 
     private final InputStream body;
-    private final JsonParser parser;
+    private final ObjectMapper mapper;
+    private JsonParser parser;
     private final ObjectReader objectReader;
     private final ObjectReader treeReader;
     private final ObjectReader statusReader;
@@ -65,7 +66,7 @@ public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
         this.cancel = cancel;
         this.onClosed = onClosed;
         this.description = description;
-        this.parser = mapper.createParser(body);
+        this.mapper = mapper;
     }
 
     /**
@@ -125,6 +126,11 @@ public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
     }
 
     private WatchEvent<T> readEvent() {
+        if (parser == null) {
+            // Created on first read: making a parser already reads the first bytes (to detect the encoding), and a
+            // watch on a quiet resource may not send any for minutes.
+            parser = mapper.createParser(body);
+        }
         JsonToken token = parser.nextToken();
         if (token == null) {
             return null;
@@ -222,7 +228,9 @@ public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
         }
         released = true;
         try {
-            parser.close();
+            if (parser != null) {
+                parser.close();
+            }
             body.close();
         } catch (JacksonException | IOException e) {
             // The call was cancelled or the stream ended; a failure to close a dead stream changes nothing.

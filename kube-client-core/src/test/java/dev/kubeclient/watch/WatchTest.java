@@ -136,6 +136,16 @@ class WatchTest {
     }
 
     @Test
+    void openingAWatchReturnsAsSoonAsTheHeadersArriveEvenIfNoEventFollows() {
+        server.enqueue(streamThenHold());
+        CompletableFuture<Watch<ConfigMap>> opening = CompletableFuture.supplyAsync(this::watchConfigMaps);
+        Watch<ConfigMap> watch = opening.orTimeout(3, TimeUnit.SECONDS).join();
+        assertThat(watch.isOpen()).isTrue();
+        watch.close();
+        assertThat(watch.next()).isNull();
+    }
+
+    @Test
     void anErrorAnswerToTheWatchRequestIsAnApiException() {
         server.enqueue(new MockResponse.Builder().code(410).addHeader("Content-Type", "application/json")
                 .body("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"gone\","
