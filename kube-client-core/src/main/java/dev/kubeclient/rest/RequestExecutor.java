@@ -246,11 +246,15 @@ final class RequestExecutor {
     }
 
     private static boolean isRetryableConnectionFailure(KubeRequest.Prepared p, IOException e) {
-        // Only GET: the server may have acted on anything else before the connection broke (client-go's rule).
-        if (!p.request().method().equals("GET")) {
+        if (e instanceof InterruptedIOException) {
             return false;
         }
-        if (e instanceof InterruptedIOException) {
+        // Any verb may be re-sent when the request provably never reached the server, as Go's transport does.
+        if (neverReachedTheServer(e)) {
+            return true;
+        }
+        // Otherwise only GET: the server may have acted on anything else before the connection broke.
+        if (!p.request().method().equals("GET")) {
             return false;
         }
         if (e instanceof ConnectException || e instanceof EOFException) {
@@ -261,6 +265,18 @@ final class RequestExecutor {
             return message.contains("reset") || message.contains("Broken pipe") || message.contains("closed");
         }
         return message.startsWith("unexpected end of stream") || message.contains("stream was reset");
+    }
+
+    /**
+     * A refused connection, an HTTP/2 stream the server refused (REFUSED_STREAM), or a connection that was shut down
+     * (GOAWAY) before the request's stream was opened: in each case the server saw nothing.
+     */
+    private static boolean neverReachedTheServer(IOException e) {
+        if (e instanceof ConnectException) {
+            return true;
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.contains("REFUSED_STREAM") || e.getClass().getSimpleName().equals("ConnectionShutdownException");
     }
 
     private KubeClientException ioFailure(KubeRequest.Prepared p, IOException e) {

@@ -241,6 +241,9 @@ public final class KubeTransport implements AutoCloseable {
                     .readTimeout(Duration.ZERO)
                     .callTimeout(Duration.ZERO)
                     .pingInterval(Duration.ofSeconds(PING_INTERVAL_SECONDS))
+                    // OkHttp would otherwise re-send a request, a POST included, after some connection failures
+                    // even when the body went out. The REST layer retries connection failures for GET only.
+                    .retryOnConnectionFailure(false)
                     .protocols(config.disableHttp2() ? List.of(Protocol.HTTP_1_1) : List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
             tls.applyTo(http);
             proxy.applyTo(http);

@@ -167,6 +167,34 @@ class RetryTest {
     }
 
     @Test
+    void theRealTransportDoesNotQuietlyResendAPostWhoseConnectionBroke() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(ok());
+
+        try (KubeRestClient real = KubeRestClient.create(
+                RestConfig.builder().server(server.url("/").toString()).qps(-1).build())) {
+            assertThatThrownBy(() -> real.post().absPath("/api/v1/namespaces/ns/configmaps").body("{}").bytes())
+                    .isInstanceOf(KubeClientException.class);
+        }
+
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aPostIsRetriedWhenTheConnectionIsRefusedBecauseTheServerSawNothing() throws Exception {
+        String url = server.url("/").toString();
+        server.close();
+        try (KubeRestClient refused = client(RestConfig.builder().server(url).listener(listener).qps(-1).build())) {
+            assertThatThrownBy(() -> refused.post().absPath("/api/v1/namespaces/ns/configmaps").body("{}").bytes())
+                    .isInstanceOf(KubeClientException.class)
+                    .hasRootCauseInstanceOf(java.net.ConnectException.class);
+        }
+
+        assertThat(listener.events()).filteredOn(e -> e.startsWith("retried CONNECTION_FAILURE"))
+                .hasSize(RequestExecutor.MAX_CONNECTION_RETRIES);
+    }
+
+    @Test
     void aGetIsRetriedWhenTheConnectionBreaks() {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         server.enqueue(ok());
