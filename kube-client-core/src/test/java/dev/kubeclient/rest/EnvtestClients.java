@@ -3,30 +3,29 @@ package dev.kubeclient.rest;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.testing.RealCluster;
 
-import java.nio.file.Path;
+import java.net.URI;
 
-/**
- * Clients for the envtest server, built by hand from its CA and admin token (the kubeconfig loader lives on
- * another branch).
- */
+/** Admin configurations for the cluster under test, from its admin kubeconfig. */
 public final class EnvtestClients {
 
     private EnvtestClients() {
     }
 
-    /** An admin configuration for {@code server} (the envtest API server, or a proxy in front of it). */
+    /**
+     * The admin configuration with {@code server} in place of the cluster's address: a loopback proxy in front of
+     * it (the server certificate must cover the proxy's host, as envtest's and kind's cover 127.0.0.1).
+     */
     public static RestConfig admin(String server) {
-        RealCluster cluster = RealCluster.fromEnvironment();
-        Path ca = cluster.envtestFile("pki/ca.crt").orElseThrow(() ->
-                new IllegalStateException("no pki/ca.crt beside " + cluster.adminKubeconfig()));
-        Path token = cluster.envtestFile("pki/admin.token").orElseThrow(() ->
-                new IllegalStateException("no pki/admin.token beside " + cluster.adminKubeconfig()));
-        // Generous limits: the tests create a few hundred objects.
-        return RestConfig.builder().server(server).caFile(ca).bearerTokenFile(token).qps(200).burst(400).build();
+        return admin().toBuilder().server(server).build();
     }
 
-    /** An admin configuration for the envtest API server. */
+    /** The admin configuration of the cluster under test, with generous limits: the tests create many objects. */
     public static RestConfig admin() {
-        return admin("https://127.0.0.1:16443");
+        return RealCluster.fromEnvironment().adminConfig().toBuilder().qps(200).burst(400).build();
+    }
+
+    /** The cluster's API server address. */
+    public static URI server() {
+        return admin().server();
     }
 }

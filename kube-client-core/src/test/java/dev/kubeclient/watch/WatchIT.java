@@ -94,7 +94,7 @@ class WatchIT {
 
     @Test
     void aConnectionCutInTheMiddleOfTheStreamLosesNoEvent() throws Exception {
-        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 16443);
+        try (TcpProxy proxy = new TcpProxy(EnvtestClients.server().getHost(), EnvtestClients.server().getPort());
              KubeRestClient proxied = KubeRestClient.create(
                      EnvtestClients.admin("https://127.0.0.1:" + proxy.port()))) {
             String label = RealCluster.uniqueName("cut");
