@@ -43,7 +43,7 @@ class ClusterAccessIT {
     @BeforeAll
     static void connectAsAdmin() {
         cluster = RealCluster.fromEnvironment();
-        admin = KubeRestClient.create(new KubeConfigLoader().restConfig(cluster.adminKubeconfig(), null));
+        admin = KubeRestClient.create(cluster.adminConfig());
     }
 
     @AfterAll
@@ -60,7 +60,7 @@ class ClusterAccessIT {
 
     @Test
     void clientCertificateKubeconfigReachesVersionAndListsNamespaces() {
-        Path kubeconfig = cluster.runDir().resolve("admin-cert.kubeconfig");
+        Path kubeconfig = cluster.envtestFileOrSkip("admin-cert.kubeconfig");
         RestConfig config = new KubeConfigLoader().restConfig(kubeconfig, null);
         assertThat(config.clientCertData() != null || config.clientCertFile() != null).isTrue();
 
@@ -69,7 +69,7 @@ class ClusterAccessIT {
 
     @Test
     void execPluginThatPrintsTheAdminTokenReachesVersionAndListsNamespaces(@TempDir Path dir) throws Exception {
-        Path token = cluster.runDir().resolve("pki/admin.token");
+        Path token = cluster.envtestFileOrSkip("pki/admin.token");
         Path runs = dir.resolve("runs");
         Path plugin = dir.resolve("token-plugin.sh");
         Files.writeString(plugin, """
@@ -98,7 +98,7 @@ class ClusterAccessIT {
                 - name: exec
                   context: {cluster: envtest, user: exec-user}
                 current-context: exec
-                """.formatted(admin.config().server(), cluster.runDir().resolve("pki/ca.crt")));
+                """.formatted(admin.config().server(), cluster.envtestFileOrSkip("pki/ca.crt")));
 
         RestConfig config = new KubeConfigLoader().restConfig(kubeconfig, null);
         assertReachesServer(config);
@@ -130,7 +130,12 @@ class ClusterAccessIT {
                 .as(TokenRequest.class);
 
         Files.writeString(saDir.resolve("token"), issued.getStatus().getToken());
-        Files.copy(cluster.runDir().resolve("pki/ca.crt"), saDir.resolve("ca.crt"));
+        RestConfig adminConfig = admin.config();
+        if (adminConfig.caFile() != null) {
+            Files.copy(adminConfig.caFile(), saDir.resolve("ca.crt"));
+        } else {
+            Files.write(saDir.resolve("ca.crt"), adminConfig.caData());
+        }
         Files.writeString(saDir.resolve("namespace"), namespace);
         ConfigEnvironment pod = ConfigEnvironment.of(Map.of(
                         InClusterConfig.SERVICE_HOST_ENV, admin.config().server().getHost(),
@@ -145,7 +150,7 @@ class ClusterAccessIT {
 
     @Test
     void limitedUserGetsATypedForbiddenErrorOutsideItsRights() {
-        RestConfig config = new KubeConfigLoader().restConfig(cluster.runDir().resolve("limited.kubeconfig"), null);
+        RestConfig config = new KubeConfigLoader().restConfig(cluster.envtestFileOrSkip("limited.kubeconfig"), null);
         try (KubeRestClient limited = KubeRestClient.create(config)) {
             // It may read in "default"...
             assertThat(limited.get().version("v1").namespace("default").resource("configmaps").as(ConfigMapList.class)).isNotNull();

@@ -66,6 +66,18 @@ public final class RealCluster {
         return Files.exists(file) ? Optional.of(file) : Optional.empty();
     }
 
+    /**
+     * A file of the envtest run folder; aborts (skips) the calling test with a message when the cluster under test
+     * is not envtest and so has no such file.
+     */
+    public Path envtestFileOrSkip(String relative) {
+        return envtestFile(relative).orElseGet(() -> {
+            org.junit.jupiter.api.Assumptions.abort("needs envtest's " + relative + " beside " + kubeconfig
+                    + "; the cluster under test has none");
+            return null;
+        });
+    }
+
     /** A name unique to this test run, for namespaces and objects: {@code prefix-<8 hex>}. */
     public static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
