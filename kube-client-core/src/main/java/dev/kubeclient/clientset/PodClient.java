@@ -1,7 +1,10 @@
 package dev.kubeclient.clientset;
 
+import dev.kubeclient.errors.BadRequestException;
 import dev.kubeclient.rest.KubeRestClient;
 import dev.kubeclient.scheme.ResourceType;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
@@ -38,17 +41,37 @@ public final class PodClient extends ResourceClient<Pod, PodList> {
     }
 
     /**
-     * Evicts the pod (POST {@code policy/v1} Eviction to {@code pods/{name}/eviction}), which unlike a delete
-     * respects PodDisruptionBudgets: a 429 answer means a budget forbids it now.
+     * Evicts the pod (POST an Eviction to {@code pods/{name}/eviction}), which unlike a delete respects
+     * PodDisruptionBudgets: a 429 answer means a budget forbids it now. Sends {@code policy/v1}; a server older than
+     * 1.22 refuses that with 400, and then, as kubectl drain does, the version the server's discovery names for
+     * {@code pods/eviction} ({@code policy/v1beta1}) is used instead.
      */
     public void evict(String name, DeleteOptions options) {
         Objects.requireNonNull(options, "options");
+        ObjectMeta metadata = new ObjectMetaBuilder().withName(name).withNamespace(namespace()).build();
+        var deleteOptions = options.isEmpty() ? null : deleteOptions(options);
         Eviction eviction = new Eviction();
-        eviction.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace()).build());
-        if (!options.isEmpty()) {
-            eviction.setDeleteOptions(deleteOptions(options));
+        eviction.setMetadata(metadata);
+        eviction.setDeleteOptions(deleteOptions);
+        try {
+            scope.object(rest.post(), name).subresource("eviction").body(eviction).execute().close();
+        } catch (BadRequestException refused) {
+            if (!"v1beta1".equals(servedEvictionVersion())) {
+                throw refused;
+            }
+            var legacy = new io.fabric8.kubernetes.api.model.policy.v1beta1.Eviction();
+            legacy.setMetadata(metadata);
+            legacy.setDeleteOptions(deleteOptions);
+            scope.object(rest.post(), name).subresource("eviction").body(legacy).execute().close();
         }
-        scope.object(rest.post(), name).subresource("eviction").body(eviction).execute().close();
+    }
+
+    /** The version of {@code policy} Eviction the server takes on {@code pods/eviction}, from core/v1 discovery. */
+    private String servedEvictionVersion() {
+        return rest.get().absPath("/api/v1").as(APIResourceList.class).getResources().stream()
+                .filter(r -> "pods/eviction".equals(r.getName()))
+                .map(r -> r.getVersion())
+                .findFirst().orElse(null);
     }
 
     private static io.fabric8.kubernetes.api.model.DeleteOptions deleteOptions(DeleteOptions options) {

@@ -479,6 +479,39 @@ class ClientsetWireTest {
     }
 
     @Test
+    void evictionFallsBackToPolicyV1beta1WhereTheServerServesOnlyThat() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
+                .body("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"BadRequest\","
+                        + "\"code\":400,\"message\":\"no kind \\\"Eviction\\\" is registered for version \\\"policy/v1\\\"\"}")
+                .build());
+        answer("{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":[{\"name\":\"pods\","
+                + "\"namespaced\":true,\"kind\":\"Pod\",\"verbs\":[\"get\"]},{\"name\":\"pods/eviction\",\"group\":\"policy\","
+                + "\"version\":\"v1beta1\",\"namespaced\":true,\"kind\":\"Eviction\",\"verbs\":[\"create\"]}]}");
+        answer("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\"}");
+
+        clientset.coreV1().pods("prod").evict("web", DeleteOptions.DEFAULTS);
+
+        assertThat(bodyOf(taken()).path("apiVersion").asString()).isEqualTo("policy/v1");
+        assertThat(taken().getUrl().encodedPath()).isEqualTo("/api/v1");
+        RecordedRequest retry = taken();
+        assertThat(retry.getUrl().encodedPath()).isEqualTo("/api/v1/namespaces/prod/pods/web/eviction");
+        assertThat(bodyOf(retry).path("apiVersion").asString()).isEqualTo("policy/v1beta1");
+    }
+
+    @Test
+    void evictionDoesNotRetryABadRequestOnAServerThatServesPolicyV1() {
+        server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
+                .body("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"BadRequest\","
+                        + "\"code\":400,\"message\":\"bad\"}").build());
+        answer("{\"kind\":\"APIResourceList\",\"groupVersion\":\"v1\",\"resources\":[{\"name\":\"pods/eviction\","
+                + "\"group\":\"policy\",\"version\":\"v1\",\"namespaced\":true,\"kind\":\"Eviction\",\"verbs\":[\"create\"]}]}");
+
+        assertThatThrownBy(() -> clientset.coreV1().pods("prod").evict("web", DeleteOptions.DEFAULTS))
+                .isInstanceOf(dev.kubeclient.errors.BadRequestException.class);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
     void reviewResourcesOnlyCreate() throws Exception {
         answer("{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenReview\",\"metadata\":{},"
                 + "\"status\":{\"authenticated\":true}}");
