@@ -15,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -23,13 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -264,7 +260,7 @@ public final class OidcTokenSource implements TokenSource {
     private OkHttpClient client() {
         OkHttpClient.Builder builder = new OkHttpClient.Builder().callTimeout(IDP_TIMEOUT);
         if (idpCa != null) {
-            X509TrustManager trust = trustManager(Pem.certificates(idpCa, idpCaSource));
+            X509TrustManager trust = TrustManagers.trusting(Pem.certificates(idpCa, idpCaSource));
             try {
                 SSLContext tls = SSLContext.getInstance("TLS");
                 tls.init(null, new TrustManager[] {trust}, null);
@@ -276,25 +272,6 @@ public final class OidcTokenSource implements TokenSource {
         return builder.build();
     }
 
-    private X509TrustManager trustManager(List<X509Certificate> cas) {
-        try {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            for (int i = 0; i < cas.size(); i++) {
-                store.setCertificateEntry("ca-" + i, cas.get(i));
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            for (TrustManager tm : factory.getTrustManagers()) {
-                if (tm instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new CredentialException("the JVM offers no X.509 trust manager for " + idpCaSource);
-        } catch (GeneralSecurityException | IOException e) {
-            throw new CredentialException("cannot build a trust store from " + idpCaSource, e);
-        }
-    }
 
     /** The {@code exp} claim of a JWT; the token is only decoded, its signature is the API server's business. */
     private Instant expiry(String jwt, String what) {

@@ -117,18 +117,10 @@ public final class InClusterConfig {
     }
 
     private static void requireReadable(Path file, String what, String hint) {
-        String problem = null;
-        if (!Files.exists(file)) {
-            problem = "does not exist";
-        } else if (!Files.isRegularFile(file)) {
-            problem = "is not a regular file";
-        } else if (!Files.isReadable(file)) {
-            problem = "is not readable";
-        }
-        if (problem != null) {
+        ConfigFiles.problemReading(file).ifPresent(problem -> {
             throw new KubeConfigException("in-cluster configuration: the " + what + " " + file + " " + problem
                     + "; " + hint);
-        }
+        });
     }
 
     @Override

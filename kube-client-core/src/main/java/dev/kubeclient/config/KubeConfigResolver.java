@@ -264,19 +264,11 @@ final class KubeConfigResolver {
     }
 
     private static void requireReadable(Path file, String field, String where) {
-        String problem = null;
-        if (!Files.exists(file)) {
-            problem = "does not exist";
-        } else if (!Files.isRegularFile(file)) {
-            problem = "is not a regular file";
-        } else if (!Files.isReadable(file)) {
-            problem = "is not readable (check its owner and mode)";
-        }
-        if (problem != null) {
+        ConfigFiles.problemReading(file).ifPresent(problem -> {
             throw new KubeConfigException(field + " of " + where + " names " + file + ", which " + problem
                     + "; fix the path (a relative path is resolved against the folder of the kubeconfig that defines "
                     + "it)");
-        }
+        });
     }
 
     /** Already checked by the parser; decoded here as the bytes the transport needs. */

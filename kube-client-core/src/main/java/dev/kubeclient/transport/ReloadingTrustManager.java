@@ -1,5 +1,6 @@
 package dev.kubeclient.transport;
 
+import dev.kubeclient.auth.TrustManagers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ final class ReloadingTrustManager extends X509ExtendedTrustManager {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             byte[] pem = Files.readAllBytes(file);
             this.loaded = new Loaded(attributes.lastModifiedTime(), attributes.size(), sha256(pem),
-                    PemCertificates.trusting(PemCertificates.parse(pem, "caFile " + file)), 0);
+                    TrustManagers.trusting(TrustManagers.parse(pem, "caFile " + file)), 0);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read caFile " + file + ": " + e
                     + "; check the certificate-authority path in your kubeconfig", e);
@@ -79,7 +80,7 @@ final class ReloadingTrustManager extends X509ExtendedTrustManager {
                 loaded = new Loaded(attributes.lastModifiedTime(), attributes.size(), digest, current.delegate, current.generation);
                 return;
             }
-            X509ExtendedTrustManager delegate = PemCertificates.trusting(PemCertificates.parse(pem, "caFile " + file));
+            X509ExtendedTrustManager delegate = TrustManagers.trusting(TrustManagers.parse(pem, "caFile " + file));
             loaded = new Loaded(attributes.lastModifiedTime(), attributes.size(), digest, delegate, current.generation + 1);
             log.info("caFile {} changed; new connections trust its new certificates", file);
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.kubeclient.transport;
 
+import dev.kubeclient.auth.TrustManagers;
 import dev.kubeclient.auth.ClientCertificateSource;
 import dev.kubeclient.config.RestConfig;
 import okhttp3.OkHttpClient;
@@ -63,10 +64,10 @@ final class TlsSetup {
             trust = new ReloadingTrustManager(config.caFile());
             description = "only the CAs in caFile " + config.caFile();
         } else if (config.caData() != null) {
-            trust = PemCertificates.trusting(PemCertificates.parse(config.caData(), "caData" + origin(config)));
+            trust = TrustManagers.trusting(TrustManagers.parse(config.caData(), "caData" + origin(config)));
             description = "only the CAs in caData";
         } else {
-            trust = PemCertificates.jvmDefault();
+            trust = TrustManagers.jvmDefault();
             description = "the JVM's default trust store (no caData or caFile is set)";
         }
         RotatingKeyManager keys = clientCertificates == null ? null : new RotatingKeyManager(clientCertificates);

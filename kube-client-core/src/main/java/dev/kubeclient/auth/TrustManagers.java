@@ -1,6 +1,5 @@
-package dev.kubeclient.transport;
+package dev.kubeclient.auth;
 
-import dev.kubeclient.auth.Pem;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -10,10 +9,13 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-/** Reads PEM CA bundles and turns them into trust managers that trust exactly those CAs. */
-final class PemCertificates {
+/**
+ * Trust managers from PEM CA bundles that trust exactly those CAs, or the JVM's default one. Shared by the
+ * transport (API server CAs) and OIDC (identity provider CAs).
+ */
+public final class TrustManagers {
 
-    private PemCertificates() {
+    private TrustManagers() {
     }
 
     /**
@@ -22,12 +24,12 @@ final class PemCertificates {
      * @param what names the source in messages, for example {@code "caFile /etc/kube/ca.crt"}
      * @throws dev.kubeclient.auth.CredentialException when the data holds no certificate or a broken one
      */
-    static List<X509Certificate> parse(byte[] pem, String what) {
+    public static List<X509Certificate> parse(byte[] pem, String what) {
         return Pem.certificates(pem, what);
     }
 
     /** A trust manager that trusts the given CAs and nothing else. */
-    static X509ExtendedTrustManager trusting(List<X509Certificate> cas) {
+    public static X509ExtendedTrustManager trusting(List<X509Certificate> cas) {
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -43,7 +45,7 @@ final class PemCertificates {
     }
 
     /** The JVM's default trust manager (its cacerts, or what {@code javax.net.ssl.trustStore} names). */
-    static X509ExtendedTrustManager jvmDefault() {
+    public static X509ExtendedTrustManager jvmDefault() {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init((KeyStore) null);
