@@ -1,5 +1,6 @@
 package dev.kubeclient.rest;
 
+import dev.kubeclient.flowcontrol.FakeClock;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.flowcontrol.RateLimiter;
@@ -37,7 +38,7 @@ class LimitsTest {
 
     @Test
     void everyRequestAndEveryRetryTakesATokenFromTheSharedLimiter() {
-        ManualTime time = new ManualTime();
+        FakeClock time = FakeClock.autoAdvancing();
         try (KubeRestClient client = KubeRestClient.builder(config().qps(1).burst(2).build())
                 .httpClient(new OkHttpClient()).ticker(time).sleeper(time).build()) {
             server.enqueue(ok());
@@ -67,7 +68,7 @@ class LimitsTest {
 
     @Test
     void aLimiterWaitLongerThanTheTimeoutFailsWithoutSending() {
-        ManualTime time = new ManualTime();
+        FakeClock time = FakeClock.autoAdvancing();
         try (KubeRestClient client = KubeRestClient.builder(config().build()).httpClient(new OkHttpClient())
                 .rateLimiter(RateLimiter.tokenBucket(0.1f, 1, time, time)).ticker(time).sleeper(time).build()) {
             server.enqueue(ok());

@@ -1,5 +1,6 @@
 package dev.kubeclient.rest;
 
+import dev.kubeclient.flowcontrol.FakeClock;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.errors.InternalErrorException;
 import dev.kubeclient.errors.KubeClientException;
@@ -24,7 +25,7 @@ class RetryTest {
     final MockWebServer server = new MockWebServer();
 
     private final RecordingListener listener = new RecordingListener();
-    private final ManualTime time = new ManualTime();
+    private final FakeClock time = FakeClock.autoAdvancing();
     private KubeRestClient client;
 
     @BeforeEach

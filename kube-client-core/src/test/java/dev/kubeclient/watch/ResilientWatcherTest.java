@@ -3,7 +3,7 @@ package dev.kubeclient.watch;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.errors.KubeApiException;
 import dev.kubeclient.rest.KubeRestClient;
-import dev.kubeclient.rest.ManualTime;
+import dev.kubeclient.flowcontrol.FakeClock;
 import dev.kubeclient.rest.RecordingListener;
 import dev.kubeclient.rest.pager.ListPager;
 import dev.kubeclient.rest.pager.PageRequest;
@@ -40,7 +40,7 @@ class ResilientWatcherTest {
     final MockWebServer server = new MockWebServer();
 
     private final RecordingListener listener = new RecordingListener();
-    private final ManualTime time = new ManualTime();
+    private final FakeClock time = FakeClock.autoAdvancing();
     private final Recorder recorder = new Recorder();
     private KubeRestClient client;
     private ResilientWatcher<ConfigMap> watcher;
