@@ -193,6 +193,63 @@ class KubeTransportHeadersTest {
     }
 
     @Test
+    void fiftyConcurrentHttpsRequestsRunTheExecPluginOnceAndLaterOnesUseTheCachedToken() throws Exception {
+        Path runs = dir.resolve("runs");
+        Path plugin = dir.resolve("slow-plugin.sh");
+        // Slow on purpose, so all fifty requests are waiting for the one run.
+        Files.writeString(plugin, "#!/bin/sh\n"
+                + "echo run >> '" + runs + "'\n"
+                + "sleep 0.5\n"
+                + "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+                + "\"status\":{\"token\":\"exec-token-%s\",\"expirationTimestamp\":\"%s\"}}' "
+                + "$(wc -l < '" + runs + "' | tr -d ' ') \"$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)\"\n");
+        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
+        List<dev.kubeclient.observation.ExecPluginRun> pluginRuns = new CopyOnWriteArrayList<>();
+        KubeTransport transport = transport(KubeTransport.builder(config().exec(ExecConfig.of(plugin.toString()))
+                .listener(new dev.kubeclient.observation.KubeClientListener() {
+                    @Override
+                    public void execPluginRan(dev.kubeclient.observation.ExecPluginRun run) {
+                        pluginRuns.add(run);
+                    }
+                }).build()));
+        for (int i = 0; i < 55; i++) {
+            server.enqueue(new MockResponse.Builder().body("{}").build());
+        }
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try (Response response = get(transport, null)) {
+                        return response.code();
+                    }
+                }));
+            }
+            go.countDown();
+            for (var result : results) {
+                assertThat(result.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < 5; i++) {
+            try (Response response = get(transport, null)) {
+                assertThat(response.code()).isEqualTo(200);
+            }
+        }
+
+        assertThat(Files.readAllLines(runs)).hasSize(1);
+        assertThat(pluginRuns).singleElement()
+                .satisfies(run -> assertThat(run.outcome()).isEqualTo(dev.kubeclient.observation.ExecPluginRun.Outcome.SUCCESS));
+        for (int i = 0; i < 55; i++) {
+            assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer exec-token-1");
+        }
+    }
+
+    @Test
     void a401RunsTheExecPluginAgainAndRetriesWithItsNewToken() throws Exception {
         Path counter = dir.resolve("runs");
         Path plugin = dir.resolve("plugin.sh");
