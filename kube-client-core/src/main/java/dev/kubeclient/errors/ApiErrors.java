@@ -206,11 +206,11 @@ public final class ApiErrors {
 
     /**
      * Reads a {@code Retry-After} value: a number of seconds, or an HTTP date measured against {@code clock}
-     * (a date in the past gives zero).
+     * (a date in the past gives zero). Used for the typed errors and by the REST client's retries alike.
      *
      * @return the delay, or {@code null} when the value is absent or unreadable
      */
-    static Duration parseRetryAfter(String value, Clock clock) {
+    public static Duration parseRetryAfter(String value, Clock clock) {
         if (value == null || value.isBlank()) {
             return null;
         }

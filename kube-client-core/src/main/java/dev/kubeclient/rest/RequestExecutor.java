@@ -24,6 +24,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -231,18 +232,9 @@ final class RequestExecutor {
         }
     }
 
-    /** The Retry-After header in whole seconds (the only form the API server sends), or {@code null}. */
+    /** The Retry-After header (seconds, as the API server sends it, or an HTTP date from a proxy), or {@code null}. */
     static Duration retryAfter(Response response) {
-        String value = response.header("Retry-After");
-        if (value == null) {
-            return null;
-        }
-        try {
-            long seconds = Long.parseLong(value.trim());
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return ApiErrors.parseRetryAfter(response.header("Retry-After"), Clock.systemUTC());
     }
 
     private static boolean isRetryableConnectionFailure(KubeRequest.Prepared p, IOException e) {

@@ -150,6 +150,21 @@ class RetryTest {
     }
 
     @Test
+    void aRetryAfterGivenAsAnHttpDateIsHonouredToo() {
+        String inThreeSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(3));
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", inThreeSeconds)
+                .addHeader("Content-Type", "text/html").body("<html>maintenance</html>").build());
+        server.enqueue(ok());
+
+        assertThat(client.get().absPath("/api/v1/pods").bytes()).isNotEmpty();
+
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(time.sleeps()).singleElement()
+                .satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3)));
+    }
+
+    @Test
     void aPostIsNotRetriedWhenTheConnectionBreaks() throws Exception {
         server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
         server.enqueue(ok());
