@@ -1,5 +1,8 @@
 package dev.kubeclient.clientset;
 
+import dev.kubeclient.meta.CreateOptions;
+import dev.kubeclient.meta.QueryParams;
+
 import dev.kubeclient.rest.KubeRestClient;
 import dev.kubeclient.scheme.ResourceType;
 import io.fabric8.kubernetes.api.model.HasMetadata;

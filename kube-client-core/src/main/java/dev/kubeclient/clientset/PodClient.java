@@ -1,5 +1,10 @@
 package dev.kubeclient.clientset;
 
+import dev.kubeclient.meta.LogOptions;
+
+import dev.kubeclient.meta.DeleteOptions;
+import dev.kubeclient.meta.QueryParams;
+
 import dev.kubeclient.errors.BadRequestException;
 import dev.kubeclient.rest.KubeRestClient;
 import dev.kubeclient.scheme.ResourceType;

@@ -1,11 +1,20 @@
 package dev.kubeclient.clientset;
 
+import dev.kubeclient.meta.ApplyOptions;
+import dev.kubeclient.meta.CreateOptions;
+import dev.kubeclient.meta.DeleteOptions;
+import dev.kubeclient.meta.GetOptions;
+import dev.kubeclient.meta.ListOptions;
+import dev.kubeclient.meta.PatchOptions;
+import dev.kubeclient.meta.QueryParams;
+import dev.kubeclient.meta.UpdateOptions;
+
 import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.rest.KubeRequest;
 import dev.kubeclient.rest.KubeRestClient;
 import dev.kubeclient.rest.PatchType;
 import dev.kubeclient.scheme.ResourceType;
-import dev.kubeclient.rest.pager.ListPager;
+import dev.kubeclient.pager.ListPager;
 import dev.kubeclient.watch.ResilientWatcher;
 import dev.kubeclient.watch.Watch;
 import dev.kubeclient.watch.WatchHandler;

@@ -1,15 +1,15 @@
 package dev.kubeclient.dynamic;
 
-import dev.kubeclient.clientset.ApplyOptions;
-import dev.kubeclient.clientset.CreateOptions;
-import dev.kubeclient.clientset.DeleteOptions;
-import dev.kubeclient.clientset.GetOptions;
-import dev.kubeclient.clientset.ListOptions;
-import dev.kubeclient.clientset.PatchOptions;
-import dev.kubeclient.clientset.UpdateOptions;
+import dev.kubeclient.meta.ApplyOptions;
+import dev.kubeclient.meta.CreateOptions;
+import dev.kubeclient.meta.DeleteOptions;
+import dev.kubeclient.meta.GetOptions;
+import dev.kubeclient.meta.ListOptions;
+import dev.kubeclient.meta.PatchOptions;
+import dev.kubeclient.meta.UpdateOptions;
 import dev.kubeclient.scheme.GroupVersionResource;
 import dev.kubeclient.rest.PatchType;
-import dev.kubeclient.rest.pager.ListPager;
+import dev.kubeclient.pager.ListPager;
 import dev.kubeclient.watch.ResilientWatcher;
 import dev.kubeclient.watch.Watch;
 import dev.kubeclient.watch.WatchHandler;

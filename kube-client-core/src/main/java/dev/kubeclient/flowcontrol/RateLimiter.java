@@ -1,6 +1,5 @@
 package dev.kubeclient.flowcontrol;
 
-import dev.kubeclient.config.RestConfig;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -69,22 +68,5 @@ public interface RateLimiter {
     /** A limiter that never waits and always has a token. */
     static RateLimiter unlimited() {
         return UnlimitedRateLimiter.INSTANCE;
-    }
-
-    /**
-     * The limiter client-go builds for a config: none when {@link RestConfig#rateLimited()} is false (negative
-     * QPS), else a token bucket with {@link RestConfig#effectiveQps()} and {@link RestConfig#effectiveBurst()} (so
-     * 0 means 5 QPS, burst 10).
-     */
-    static RateLimiter forConfig(RestConfig config) {
-        return forConfig(config, Ticker.system(), Sleeper.system());
-    }
-
-    /** {@link #forConfig(RestConfig)} on the given time source. */
-    static RateLimiter forConfig(RestConfig config, Ticker ticker, Sleeper sleeper) {
-        if (!config.rateLimited()) {
-            return unlimited();
-        }
-        return tokenBucket(config.effectiveQps(), config.effectiveBurst(), ticker, sleeper);
     }
 }

@@ -36,6 +36,7 @@ public final class KubeRestClient implements AutoCloseable {
     private final RequestExecutor executor;
     private final ExecutorService dispatcherThreads;
     private final KubeTransport transport;
+    private final RateLimiter rateLimiter;
 
     private KubeRestClient(Builder b) {
         this.config = b.config;
@@ -61,6 +62,7 @@ public final class KubeRestClient implements AutoCloseable {
         this.executor = new RequestExecutor(http, streaming, b.rateLimiter, listener, b.warningHandler, json,
                 b.ticker, b.sleeper, config.maxRetries());
         this.transport = b.transport;
+        this.rateLimiter = b.rateLimiter;
     }
 
     /**
@@ -81,6 +83,11 @@ public final class KubeRestClient implements AutoCloseable {
     /** The configuration this client was built from. */
     public RestConfig config() {
         return config;
+    }
+
+    /** The rate limiter every request of this client shares ({@link RateLimiter#unlimited()} when it is off). */
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     /** The JSON mapping used for request and response bodies. */
@@ -184,8 +191,8 @@ public final class KubeRestClient implements AutoCloseable {
         }
 
         /**
-         * The rate limiter every request of the client shares; by default {@link RateLimiter#forConfig} (QPS and
-         * burst from the configuration, none when its QPS is negative).
+         * The rate limiter every request of the client shares; by default a token bucket with the configuration's
+         * QPS and burst (client-go's 5 and 10 when unset), or none when its QPS is negative.
          */
         public Builder rateLimiter(RateLimiter rateLimiter) {
             this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
@@ -216,7 +223,9 @@ public final class KubeRestClient implements AutoCloseable {
                 transport = KubeTransport.create(config);
             }
             if (rateLimiter == null) {
-                rateLimiter = RateLimiter.forConfig(config, ticker, sleeper);
+                rateLimiter = config.rateLimited()
+                        ? RateLimiter.tokenBucket(config.effectiveQps(), config.effectiveBurst(), ticker, sleeper)
+                        : RateLimiter.unlimited();
             }
             return new KubeRestClient(this);
         }

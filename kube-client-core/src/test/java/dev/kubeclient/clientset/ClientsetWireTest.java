@@ -1,5 +1,18 @@
 package dev.kubeclient.clientset;
 
+import dev.kubeclient.meta.LogOptions;
+
+import dev.kubeclient.meta.ApplyOptions;
+import dev.kubeclient.meta.CreateOptions;
+import dev.kubeclient.meta.DeleteOptions;
+import dev.kubeclient.meta.FieldValidation;
+import dev.kubeclient.meta.GetOptions;
+import dev.kubeclient.meta.ListOptions;
+import dev.kubeclient.meta.PatchOptions;
+import dev.kubeclient.meta.PropagationPolicy;
+import dev.kubeclient.meta.ResourceVersionMatch;
+import dev.kubeclient.meta.UpdateOptions;
+
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.rest.KubeRestClient;

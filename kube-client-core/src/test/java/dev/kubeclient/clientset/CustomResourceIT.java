@@ -1,5 +1,8 @@
 package dev.kubeclient.clientset;
 
+import dev.kubeclient.meta.ApplyOptions;
+import dev.kubeclient.meta.ListOptions;
+
 import dev.kubeclient.errors.ApiErrors;
 import dev.kubeclient.testing.IntegrationTest;
 import dev.kubeclient.testing.RealCluster;

@@ -1,6 +1,9 @@
 package dev.kubeclient.clientset;
 
-import dev.kubeclient.rest.pager.Page;
+import dev.kubeclient.meta.DeleteOptions;
+import dev.kubeclient.meta.ListOptions;
+
+import dev.kubeclient.pager.Page;
 import dev.kubeclient.testing.IntegrationTest;
 import dev.kubeclient.testing.RealCluster;
 import io.fabric8.kubernetes.api.model.ConfigMap;

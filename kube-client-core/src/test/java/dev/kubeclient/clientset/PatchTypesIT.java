@@ -1,5 +1,7 @@
 package dev.kubeclient.clientset;
 
+import dev.kubeclient.meta.PatchOptions;
+
 import dev.kubeclient.rest.KubeJson;
 import dev.kubeclient.rest.PatchType;
 import dev.kubeclient.testing.IntegrationTest;

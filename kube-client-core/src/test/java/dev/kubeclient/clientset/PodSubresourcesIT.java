@@ -1,5 +1,9 @@
 package dev.kubeclient.clientset;
 
+import dev.kubeclient.meta.LogOptions;
+
+import dev.kubeclient.meta.DeleteOptions;
+
 import dev.kubeclient.errors.ApiErrors;
 import dev.kubeclient.testing.IntegrationTest;
 import dev.kubeclient.testing.RealCluster;

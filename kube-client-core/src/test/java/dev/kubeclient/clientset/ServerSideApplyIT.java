@@ -1,5 +1,7 @@
 package dev.kubeclient.clientset;
 
+import dev.kubeclient.meta.ApplyOptions;
+
 import dev.kubeclient.errors.ApiErrorCause;
 import dev.kubeclient.errors.ConflictException;
 import dev.kubeclient.testing.IntegrationTest;

@@ -1,5 +1,10 @@
 package dev.kubeclient.clientset;
 
+import dev.kubeclient.meta.CreateOptions;
+import dev.kubeclient.meta.DeleteOptions;
+import dev.kubeclient.meta.ListOptions;
+import dev.kubeclient.meta.PropagationPolicy;
+
 import dev.kubeclient.errors.AlreadyExistsException;
 import dev.kubeclient.errors.ApiErrors;
 import dev.kubeclient.errors.ConflictException;

@@ -1,7 +1,7 @@
 package dev.kubeclient.dynamic;
 
-import dev.kubeclient.clientset.ApplyOptions;
-import dev.kubeclient.clientset.ListOptions;
+import dev.kubeclient.meta.ApplyOptions;
+import dev.kubeclient.meta.ListOptions;
 import dev.kubeclient.discovery.CachedDiscoveryClient;
 import dev.kubeclient.discovery.DiscoveryClient;
 import dev.kubeclient.discovery.EnvtestClients;
@@ -89,7 +89,7 @@ class DynamicClientIT {
 
         cms.delete("settings");
         assertThatThrownBy(() -> cms.get("settings")).matches(ApiErrors::isNotFound);
-        cms.deleteCollection(dev.kubeclient.clientset.DeleteOptions.DEFAULTS,
+        cms.deleteCollection(dev.kubeclient.meta.DeleteOptions.DEFAULTS,
                 ListOptions.builder().labelSelector("app=dyn-it").build());
         assertThat(cms.list(ListOptions.builder().labelSelector("app=dyn-it").build()).items()).isEmpty();
     }

@@ -1,6 +1,5 @@
 package dev.kubeclient.flowcontrol;
 
-import dev.kubeclient.config.RestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -304,37 +303,6 @@ class RateLimiterTest {
         }
         assertThat(limiter.tryAcquire()).isTrue();
         assertThat(limiter.qps()).isInfinite();
-    }
-
-    @Test
-    void negativeQpsInTheConfigSwitchesRateLimitingOff() {
-        RestConfig config = RestConfig.builder().server("https://k8s.example:6443").qps(-1).build();
-
-        assertThat(RateLimiter.forConfig(config)).isSameAs(RateLimiter.unlimited());
-    }
-
-    @Test
-    void zeroQpsAndBurstInTheConfigMeanClientGoDefaults() {
-        FakeClock clock = new FakeClock();
-        RestConfig config = RestConfig.builder().server("https://k8s.example:6443").build();
-
-        RateLimiter limiter = RateLimiter.forConfig(config, clock, clock);
-
-        assertThat(limiter.qps()).isEqualTo(5f);
-        assertThat(limiter.burst()).isEqualTo(10);
-        drain(limiter, 10);
-        assertThat(limiter.tryAcquire()).isFalse();
-    }
-
-    @Test
-    void configuredQpsAndBurstAreUsed() {
-        RestConfig config = RestConfig.builder().server("https://k8s.example:6443").qps(50).burst(100).build();
-
-        RateLimiter limiter = RateLimiter.forConfig(config);
-
-        assertThat(limiter.qps()).isEqualTo(50f);
-        assertThat(limiter.burst()).isEqualTo(100);
-        assertThat(limiter).hasToString("RateLimiter.tokenBucket(qps=50.0, burst=100)");
     }
 
     @Test

@@ -156,4 +156,37 @@ class LimitsTest {
                 InterruptedException.class);
         assertThat((Boolean) result[1]).as("interrupt flag restored").isTrue();
     }
+
+    @Test
+    void negativeQpsInTheConfigSwitchesRateLimitingOff() {
+        RestConfig config = RestConfig.builder().server("https://k8s.example:6443").qps(-1).build();
+
+        assertThat(KubeRestClient.builder(config).httpClient(new OkHttpClient()).build().rateLimiter()).isSameAs(RateLimiter.unlimited());
+    }
+
+    @Test
+    void zeroQpsAndBurstInTheConfigMeanClientGoDefaults() {
+        FakeClock clock = new FakeClock();
+        RestConfig config = RestConfig.builder().server("https://k8s.example:6443").build();
+
+        RateLimiter limiter = KubeRestClient.builder(config).httpClient(new OkHttpClient()).ticker(clock).sleeper(clock).build().rateLimiter();
+
+        assertThat(limiter.qps()).isEqualTo(5f);
+        assertThat(limiter.burst()).isEqualTo(10);
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.tryAcquire()).isTrue();
+        }
+        assertThat(limiter.tryAcquire()).isFalse();
+    }
+
+    @Test
+    void configuredQpsAndBurstAreUsed() {
+        RestConfig config = RestConfig.builder().server("https://k8s.example:6443").qps(50).burst(100).build();
+
+        RateLimiter limiter = KubeRestClient.builder(config).httpClient(new OkHttpClient()).build().rateLimiter();
+
+        assertThat(limiter.qps()).isEqualTo(50f);
+        assertThat(limiter.burst()).isEqualTo(100);
+        assertThat(limiter).hasToString("RateLimiter.tokenBucket(qps=50.0, burst=100)");
+    }
 }

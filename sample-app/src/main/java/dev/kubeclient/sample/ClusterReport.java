@@ -1,6 +1,6 @@
 package dev.kubeclient.sample;
 
-import dev.kubeclient.clientset.ApplyOptions;
+import dev.kubeclient.meta.ApplyOptions;
 import dev.kubeclient.clientset.Clientset;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.discovery.DiscoveryClient;

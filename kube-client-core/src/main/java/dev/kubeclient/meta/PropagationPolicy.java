@@ -1,4 +1,4 @@
-package dev.kubeclient.clientset;
+package dev.kubeclient.meta;
 
 /** Whether and how deleting an object deletes its dependents (DeleteOptions {@code propagationPolicy}). */
 public enum PropagationPolicy {

@@ -1,20 +1,20 @@
-package dev.kubeclient.clientset;
+package dev.kubeclient.meta;
 
 /**
- * Options of an update (metav1.UpdateOptions). Build with {@link #builder()}; {@link #DEFAULTS} sets nothing.
+ * Options of a (non-apply) patch (metav1.PatchOptions). Build with {@link #builder()}; {@link #DEFAULTS} sets nothing.
  *
  * @param dryRun          whether the server only validates and answers as if it had written ({@code dryRun=All})
  * @param fieldManager    who makes the change, recorded in managedFields; {@code null} for the configuration's
  *                        {@code RestConfig.fieldManager()}
  * @param fieldValidation how unknown fields are treated; {@code null} for the server's default
  */
-public record UpdateOptions(boolean dryRun, String fieldManager, FieldValidation fieldValidation) implements WriteOptions {
+public record PatchOptions(boolean dryRun, String fieldManager, FieldValidation fieldValidation) implements WriteOptions {
 
     /** No options. */
-    public static final UpdateOptions DEFAULTS = new UpdateOptions(false, null, null);
+    public static final PatchOptions DEFAULTS = new PatchOptions(false, null, null);
 
     /** Checks the field manager (at most 128 characters, as the API server requires). */
-    public UpdateOptions {
+    public PatchOptions {
         WriteOptions.checkFieldManager(fieldManager);
     }
 
@@ -28,7 +28,7 @@ public record UpdateOptions(boolean dryRun, String fieldManager, FieldValidation
         return new Builder().dryRun(dryRun).fieldManager(fieldManager).fieldValidation(fieldValidation);
     }
 
-    /** Builds {@link UpdateOptions}. */
+    /** Builds {@link PatchOptions}. */
     public static final class Builder {
         private boolean dryRun;
         private String fieldManager;
@@ -45,8 +45,8 @@ public record UpdateOptions(boolean dryRun, String fieldManager, FieldValidation
         public Builder fieldValidation(FieldValidation fieldValidation) { this.fieldValidation = fieldValidation; return this; }
 
         /** The options. */
-        public UpdateOptions build() {
-            return new UpdateOptions(dryRun, fieldManager, fieldValidation);
+        public PatchOptions build() {
+            return new PatchOptions(dryRun, fieldManager, fieldValidation);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.kubeclient.clientset;
+package dev.kubeclient.meta;
 
 /**
  * Options of a server-side apply (metav1.ApplyOptions). Build with {@link #builder()}, or use

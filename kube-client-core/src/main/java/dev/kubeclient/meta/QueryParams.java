@@ -1,4 +1,4 @@
-package dev.kubeclient.clientset;
+package dev.kubeclient.meta;
 
 import dev.kubeclient.rest.KubeRequest;
 
@@ -17,10 +17,15 @@ public final class QueryParams {
     private QueryParams() {
     }
 
+    /** Adds a get's {@code resourceVersion} to {@code request}; returns the same request. */
     public static KubeRequest get(KubeRequest request, GetOptions options) {
         return request.param("resourceVersion", options.resourceVersion());
     }
 
+    /**
+     * Adds a list's selectors, paging ({@code limit}, {@code continue}) and {@code resourceVersion} /
+     * {@code resourceVersionMatch} to {@code request}; returns the same request.
+     */
     public static KubeRequest list(KubeRequest request, ListOptions options) {
         request.param("labelSelector", options.labelSelector())
                 .param("fieldSelector", options.fieldSelector())
@@ -36,6 +41,11 @@ public final class QueryParams {
     }
 
     /** dryRun, fieldManager (the options' or else {@code defaultManager}) and fieldValidation. */
+    /**
+     * Adds a write's {@code dryRun}, {@code fieldValidation} and {@code fieldManager} to {@code request}, using
+     * {@code defaultManager} (the config's field manager, may be null) when the options name none; returns the same
+     * request.
+     */
     public static KubeRequest write(KubeRequest request, WriteOptions options, String defaultManager) {
         if (options.dryRun()) {
             request.param("dryRun", DRY_RUN_ALL);
@@ -50,6 +60,10 @@ public final class QueryParams {
     /**
      * DeleteOptions go in the body as client-go sends them; {@code dryRun} and {@code gracePeriodSeconds} are also
      * sent as query parameters, which the server reads the same way and which show up in audit logs and traces.
+     */
+    /**
+     * Puts a delete's options on {@code request} as the server expects them: grace period, propagation policy,
+     * preconditions and dry run in a {@code DeleteOptions} body; returns the same request.
      */
     public static KubeRequest delete(KubeRequest request, DeleteOptions options) {
         if (options.isEmpty()) {
@@ -86,6 +100,7 @@ public final class QueryParams {
         return request.body(body);
     }
 
+    /** Adds a pod log request's options (container, follow, tail, since, limit) to {@code request}. */
     public static KubeRequest log(KubeRequest request, LogOptions options) {
         request.param("container", options.container());
         if (options.follow()) {

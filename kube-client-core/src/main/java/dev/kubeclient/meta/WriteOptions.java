@@ -1,4 +1,4 @@
-package dev.kubeclient.clientset;
+package dev.kubeclient.meta;
 
 /** What every write's options have in common: dry run, field manager, field validation. */
 public sealed interface WriteOptions permits CreateOptions, UpdateOptions, PatchOptions, ApplyOptions {

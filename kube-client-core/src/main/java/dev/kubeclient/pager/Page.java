@@ -1,4 +1,4 @@
-package dev.kubeclient.rest.pager;
+package dev.kubeclient.pager;
 
 import java.util.List;
 import java.util.Objects;

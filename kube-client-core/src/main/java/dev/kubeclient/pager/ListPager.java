@@ -1,4 +1,4 @@
-package dev.kubeclient.rest.pager;
+package dev.kubeclient.pager;
 
 import dev.kubeclient.errors.KubeApiException;
 import io.fabric8.kubernetes.api.model.HasMetadata;

@@ -1,4 +1,4 @@
-package dev.kubeclient.clientset;
+package dev.kubeclient.meta;
 
 /** How a list interprets its {@code resourceVersion} ({@code ?resourceVersionMatch=}, Kubernetes 1.19+). */
 public enum ResourceVersionMatch {

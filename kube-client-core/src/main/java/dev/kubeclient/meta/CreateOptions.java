@@ -1,4 +1,4 @@
-package dev.kubeclient.clientset;
+package dev.kubeclient.meta;
 
 /**
  * Options of a create (metav1.CreateOptions). Build with {@link #builder()}; {@link #DEFAULTS} sets nothing.

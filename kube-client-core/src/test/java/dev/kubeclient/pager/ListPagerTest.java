@@ -1,4 +1,4 @@
-package dev.kubeclient.rest.pager;
+package dev.kubeclient.pager;
 
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.errors.NotFoundException;

@@ -1,4 +1,4 @@
-package dev.kubeclient.clientset;
+package dev.kubeclient.meta;
 
 /**
  * Options of a list or watch (metav1.ListOptions). Build with {@link #builder()}; {@link #DEFAULTS} lists

@@ -1,4 +1,4 @@
-package dev.kubeclient.clientset;
+package dev.kubeclient.meta;
 
 /**
  * How the server treats unknown or duplicate fields in a write ({@code ?fieldValidation=}, Kubernetes 1.25+;
