@@ -39,7 +39,7 @@ public final class CreateOnlyClient<T extends HasMetadata> {
         Objects.requireNonNull(review, "review");
         scope.checkNamespaceOf(review);
         var request = QueryParams.write(scope.create(rest.post()), options, rest.config().fieldManager()).body(review);
-        return decoder.decode(request.bytes(), "create " + scope);
+        return decoder.decode(request);
     }
 
     @Override

@@ -96,7 +96,7 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
     /** One list, or one page of it when {@link ListOptions#limit()} is set; the next page's token is in its metadata. */
     public L list(ListOptions options) {
         KubeRequest request = QueryParams.list(scope.collection(rest.get()), options);
-        return listDecoder.decode(request.bytes(), "list " + scope);
+        return listDecoder.decode(request);
     }
 
     /**
@@ -334,7 +334,7 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
     // ---- helpers for subclasses
 
     final T decode(KubeRequest request, String verb) {
-        return objectDecoder.decode(request.bytes(), verb + " " + scope);
+        return objectDecoder.decode(request);
     }
 
     final String defaultFieldManager() {

@@ -28,7 +28,7 @@ public final class ScalableResourceClient<T extends HasMetadata, L extends Kuber
 
     /** The {@code autoscaling/v1} Scale of the object named {@code name}: desired and current replicas. */
     public Scale scale(String name) {
-        return scaleDecoder.decode(scope.object(rest.get(), name).subresource("scale").bytes(), "get scale of " + scope);
+        return scaleDecoder.decode(scope.object(rest.get(), name).subresource("scale"));
     }
 
     /** Sets the replicas through the {@code scale} subresource (PUT); {@code scale.spec.replicas} is what counts. */
@@ -41,6 +41,6 @@ public final class ScalableResourceClient<T extends HasMetadata, L extends Kuber
         Objects.requireNonNull(scale, "scale");
         var request = QueryParams.write(scope.object(rest.put(), name).subresource("scale"), options, defaultFieldManager())
                 .body(scale);
-        return scaleDecoder.decode(request.bytes(), "update scale of " + scope);
+        return scaleDecoder.decode(request);
     }
 }

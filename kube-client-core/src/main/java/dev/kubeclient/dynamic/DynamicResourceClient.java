@@ -72,7 +72,7 @@ final class DynamicResourceClient implements NamespaceableResource {
     public UnstructuredList list(ListOptions options) {
         Objects.requireNonNull(options, "options");
         KubeRequest request = QueryParams.list(collection(rest.get()), options);
-        return UnstructuredList.fromJson(request.bytes());
+        return UnstructuredList.of(request.decode(in -> UnstructuredJson.readMap(in, "unstructured list"), "list"));
     }
 
     @Override
@@ -87,7 +87,7 @@ final class DynamicResourceClient implements NamespaceableResource {
                     KubeRequest request = QueryParams.list(collection(rest.get()),
                             page.continueToken() == null ? first : next);
                     page.queryParameters().forEach(request::param);
-                    return UnstructuredList.fromJson(request.bytes());
+                    return UnstructuredList.of(request.decode(in -> UnstructuredJson.readMap(in, "unstructured list"), "list"));
                 },
                 UnstructuredList::items, UnstructuredList::continueToken, UnstructuredList::resourceVersion);
         return options.limit() != null ? pager.pageSize(options.limit()) : pager;

@@ -7,6 +7,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 
 /**
@@ -40,6 +42,18 @@ final class UnstructuredJson {
             throw new KubeClientException(what + " (" + json.length + " bytes) is not a JSON object: "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * Reads a JSON object from a stream as it arrives; Jackson's exceptions pass through so the response can tell
+     * a failed read from malformed content.
+     */
+    static Map<String, Object> readMap(InputStream json, String what) throws IOException {
+        Map<String, Object> map = MAPPER.readValue(json, MAP);
+        if (map == null) {
+            throw new KubeClientException(what + " is the JSON literal null, expected an object");
+        }
+        return map;
     }
 
     static Map<String, Object> toMap(Object typed) {

@@ -202,6 +202,16 @@ public final class KubeRequest {
         return execute().bytes();
     }
 
+    /**
+     * Sends the request and decodes the 2xx body with {@code decoder} while it streams in (large lists are never
+     * held whole in memory); see {@link KubeResponse#decode(BodyDecoder, String)}.
+     *
+     * @param what the expected content, for error messages (for example {@code ConfigMapList})
+     */
+    public <T> T decode(BodyDecoder<T> decoder, String what) {
+        return execute().decode(decoder, what);
+    }
+
     /** Sends the request and decodes the 2xx body as JSON. */
     public <T> T as(Class<T> type) {
         return execute().as(type);

@@ -4,6 +4,8 @@ import dev.kubeclient.errors.KubeClientException;
 import okhttp3.Headers;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
 
@@ -87,13 +89,36 @@ public final class KubeResponse implements AutoCloseable {
     }
 
     private <T> T as(JavaType type) {
-        byte[] bytes = bytes();
-        try {
-            return json.read(bytes, type);
-        } catch (KubeClientException e) {
-            throw new KubeClientException("the answer to " + description + " is not a valid "
-                    + type.toCanonical() + ": " + e.getMessage(), e.getCause());
+        return decode(in -> json.mapper().readValue(in, type), type.toCanonical());
+    }
+
+    /**
+     * Decodes the body while it streams in, then closes the response. A failure to read (connection cut, timeout)
+     * and malformed content are told apart: the first says "reading the body ... failed", the second "... is not a
+     * valid {@code what}"; neither quotes the body, which may hold a Secret.
+     *
+     * @param what the expected content, for the error message (for example {@code ConfigMapList})
+     * @throws KubeClientException when reading or decoding fails; an interrupted read also keeps the thread's
+     *                             interrupt flag
+     */
+    public <T> T decode(BodyDecoder<T> decoder, String what) {
+        try (response) {
+            return decoder.decode(response.body().byteStream());
+        } catch (JacksonIOException e) {
+            throw readFailed(e.getCause() != null ? e.getCause() : new IOException(e.getOriginalMessage(), e));
+        } catch (IOException e) {
+            throw readFailed(e);
+        } catch (JacksonException e) {
+            throw new KubeClientException("the answer to " + description + " is not a valid " + what + ": "
+                    + e.getOriginalMessage(), e);
         }
+    }
+
+    private KubeClientException readFailed(IOException e) {
+        if (e instanceof java.io.InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)) {
+            Thread.currentThread().interrupt();
+        }
+        return new KubeClientException("reading the body of " + description + " failed: " + e.getMessage(), e);
     }
 
     /** Frees the connection; the unread rest of the body is discarded. */

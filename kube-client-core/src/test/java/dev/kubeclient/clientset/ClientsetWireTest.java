@@ -586,7 +586,8 @@ class ClientsetWireTest {
 
         assertThatThrownBy(() -> clientset.coreV1().configMaps("prod").get("web"))
                 .isInstanceOf(KubeClientException.class)
-                .hasMessageContaining("get").hasMessageContaining("ConfigMap");
+                .hasMessageContaining("GET " + server.url("/api/v1/namespaces/prod/configmaps/web"))
+                .hasMessageContaining("ConfigMap");
     }
 
     private static ConfigMap configMap() {
