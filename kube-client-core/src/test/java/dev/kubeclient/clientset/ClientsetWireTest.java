@@ -214,7 +214,7 @@ class ClientsetWireTest {
                     public void onRelist(List<ConfigMap> items, String resourceVersion) {
                         seen.add("RELIST " + items.size() + " @" + resourceVersion);
                     }
-                }).build().start()) {
+                }).streamingLists(dev.kubeclient.watch.StreamingLists.OFF).build().start()) {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> seen.size() >= 2);
         }
 

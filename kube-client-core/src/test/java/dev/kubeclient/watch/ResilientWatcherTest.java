@@ -66,7 +66,9 @@ class ResilientWatcherTest {
         return ResilientWatcher.builder(lister,
                 request -> client.get().version("v1").namespace("ns").resource("configmaps")
                         .params(request.queryParameters()).watch(ConfigMap.class),
-                recorder).name("configmaps").watchTimeout(Duration.ofSeconds(60)).ticker(time).sleeper(time);
+                recorder).name("configmaps").watchTimeout(Duration.ofSeconds(60)).ticker(time).sleeper(time)
+                // These tests are about list-then-watch; StreamingListTest covers the streaming initial state.
+                .streamingLists(StreamingLists.OFF);
     }
 
     private void list(String rv, String... names) {
