@@ -230,6 +230,52 @@ class ClientsetWireTest {
     }
 
     @Test
+    void resilientWatchListsWithTheCallersResourceVersion() throws Exception {
+        answer("{\"kind\":\"ConfigMapList\",\"metadata\":{\"resourceVersion\":\"40\"},\"items\":[" + CONFIG_MAP + "]}");
+        answer("");
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        try (var watcher = clientset.coreV1().configMaps("prod").resilientWatch(
+                ListOptions.builder().resourceVersion("0").limit(50L).build(),
+                event -> seen.add(event.type() + " " + event.object().getMetadata().getName()))
+                .streamingLists(dev.kubeclient.watch.StreamingLists.OFF).build().start()) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !seen.isEmpty() && server.getRequestCount() >= 2);
+        }
+
+        HttpUrl list = taken().getUrl();
+        assertThat(list.queryParameter("resourceVersion")).isEqualTo("0");
+        assertThat(list.queryParameter("limit")).isEqualTo("50");
+        assertThat(taken().getUrl().queryParameter("resourceVersion")).isEqualTo("40");
+        assertThat(seen).containsExactly("ADDED web");
+    }
+
+    @Test
+    void resilientWatchStreamsTheInitialStateWithTheSelectorsByDefault() throws Exception {
+        String events;
+        try (InputStream in = getClass().getResourceAsStream("/watch/streaming-list/initial-events.jsonl")) {
+            events = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        answer(events);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        try (var watcher = clientset.coreV1().configMaps("prod").resilientWatch(
+                ListOptions.builder().labelSelector("app=web").resourceVersion("0").build(),
+                dev.kubeclient.watch.WatchHandler.<ConfigMap>of(e -> { },
+                        (items, rv) -> seen.add(items.size() + " @" + rv))).build().start()) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !seen.isEmpty());
+        }
+
+        assertThat(seen).containsExactly("2 @4720");
+        HttpUrl watch = taken().getUrl();
+        assertThat(watch.queryParameter("watch")).isEqualTo("true");
+        assertThat(watch.queryParameter("labelSelector")).isEqualTo("app=web");
+        assertThat(watch.queryParameter("sendInitialEvents")).isEqualTo("true");
+        assertThat(watch.queryParameter("resourceVersionMatch")).isEqualTo("NotOlderThan");
+        assertThat(watch.queryParameter("allowWatchBookmarks")).isEqualTo("true");
+        assertThat(watch.queryParameter("resourceVersion")).as("a streamed state is always the current one").isNull();
+    }
+
+    @Test
     void createSendsDryRunFieldManagerAndFieldValidation() throws Exception {
         answer(CONFIG_MAP);
 
