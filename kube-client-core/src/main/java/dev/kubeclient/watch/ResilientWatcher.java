@@ -444,9 +444,11 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     private void gone(String why) throws InterruptedException {
         log.info("Watcher {}: resourceVersion {} is too old ({}); getting the state again", name, resourceVersion,
                 why);
+        // A 410 while getting the state (a streaming list) is as much a repeat as one right after a state.
+        boolean gettingState = resourceVersion == null;
         resourceVersion = null;
-        if (lastInitialStateNanos != null
-                && ticker.nanoTime() - lastInitialStateNanos < RELIST_QUIET_PERIOD.toNanos()) {
+        if (gettingState || (lastInitialStateNanos != null
+                && ticker.nanoTime() - lastInitialStateNanos < RELIST_QUIET_PERIOD.toNanos())) {
             Duration delay = backoff.nextDelay();
             log.info("Watcher {}: the last state is less than {} old; relisting in {}", name, RELIST_QUIET_PERIOD,
                     delay);

@@ -151,6 +151,25 @@ class StreamingListTest {
     }
 
     @Test
+    void aStreamingListAnswered410IsRetriedAfterABackoffNotInATightLoop() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(new MockResponse.Builder().code(410).addHeader("Content-Type", "application/json")
+                    .body("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Gone\","
+                            + "\"code\":410}").build());
+        }
+        server.enqueue(streamThenHold(fixture("initial-events.jsonl")));
+
+        watcher = builder().build().start();
+
+        for (int i = 0; i < 3; i++) {
+            assertStreamingList(take());
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> !recorder.log().isEmpty());
+        assertThat(recorder.log()).containsExactly("relist rv=4720 [a, b]");
+        assertThat(time.sleeps()).hasSize(2);
+    }
+
+    @Test
     void aServerThatRefusesStreamingListsLikeA120OneGetsAListThenAWatchAndNoFurtherStreamingList() throws Exception {
         refusedLike120();
         list("10", "a");
