@@ -152,8 +152,8 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
      * A watch that survives server timeouts, dropped connections and 410 Gone (see {@link ResilientWatcher}): it
      * gets the state first, from a streaming list where the server offers one, else from a paged LIST with
      * {@code options}' selectors, {@code limit} (the page size) and {@code resourceVersion}/{@code
-     * resourceVersionMatch} (for example {@code "0"} to list from the server's cache, as client-go's reflector does);
-     * then it watches with the selectors from the state's resourceVersion with bookmarks, resuming from the last seen
+     * resourceVersionMatch} (for example {@code "0"} to list from the server's cache, as client-go's reflector does;
+     * a relist after 410 Gone drops them and reads consistently); then it watches with the selectors from the state's resourceVersion with bookmarks, resuming from the last seen
      * version and getting the state again when that is too old. Configure the returned builder (name, backoff,
      * clock, {@link dev.kubeclient.watch.StreamingLists streaming lists}) and {@code build().start()} it. The
      * dynamic client's {@code resilientWatch} behaves the same.
@@ -164,6 +164,7 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
                 .fieldSelector(options.fieldSelector()).build();
         return ResilientWatcher.builder(pager(options), request -> openWatch(QueryParams.list(
                         scope.collection(rest.get()), selectors).params(request.queryParameters())), handler)
+                .relister(pager(options.toBuilder().resourceVersion(null).resourceVersionMatch(null).build()))
                 .name(type.resource() + (scope.namespace() == null || scope.namespace().isEmpty() ? "" : "/" + scope.namespace()));
     }
 

@@ -67,9 +67,9 @@ public interface DynamicResource {
     /**
      * A resilient watcher over the collection with these selectors (see {@link ResilientWatcher}): it gets the state
      * (from a streaming list where the server offers one, else from a paged LIST with the options' {@code limit} and
-     * {@code resourceVersion}/{@code resourceVersionMatch}), watches, resumes from the last resourceVersion and gets
-     * the state again on 410 Gone. The same as the typed clients' {@code resilientWatch}. Set a name or timeout on
-     * the builder, then {@code build().start()}.
+     * {@code resourceVersion}/{@code resourceVersionMatch}, which a relist after 410 Gone drops), watches, resumes
+     * from the last resourceVersion and gets the state again on 410 Gone. The same as the typed clients'
+     * {@code resilientWatch}. Set a name or timeout on the builder, then {@code build().start()}.
      */
     ResilientWatcher.Builder<Unstructured> resilientWatch(ListOptions options, WatchHandler<Unstructured> handler);
 

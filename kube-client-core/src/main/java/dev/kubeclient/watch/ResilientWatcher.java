@@ -80,6 +80,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
 
     private final String name;
     private final ListPager<T> lister;
+    private final ListPager<T> relister;
     private final WatchOpener<T> opener;
     private final WatchHandler<T> handler;
     private final Function<T, String> resourceVersionOf;
@@ -100,6 +101,8 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     private volatile Throwable failure;
     /** When the last initial state was handed over; {@code null} before the first. Runner thread only. */
     private Long lastInitialStateNanos;
+    /** Whether the state is needed because the last version was too old. Runner thread only. */
+    private boolean afterGone;
     // Guarded by runnerLock.
     private Thread runner;
     private boolean inHandler;
@@ -107,6 +110,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     private ResilientWatcher(Builder<T> b) {
         this.name = b.name;
         this.lister = b.lister;
+        this.relister = b.relister != null ? b.relister : b.lister;
         this.opener = b.opener;
         this.handler = b.handler;
         this.resourceVersionOf = b.resourceVersionOf;
@@ -296,6 +300,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         }
         resourceVersion = version;
         lastInitialStateNanos = ticker.nanoTime();
+        afterGone = false;
     }
 
     private void handOverEvent(WatchEvent<T> event) {
@@ -313,7 +318,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     private boolean relist() throws InterruptedException {
         Page<T> all;
         try {
-            all = lister.listAll();
+            all = (afterGone ? relister : lister).listAll();
         } catch (KubeClientException e) {
             if (!closed) {
                 failed(new KubeClientException("watcher " + name + ": listing failed: " + e.getMessage(), e));
@@ -447,6 +452,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         // A 410 while getting the state (a streaming list) is as much a repeat as one right after a state.
         boolean gettingState = resourceVersion == null;
         resourceVersion = null;
+        afterGone = true;
         if (gettingState || (lastInitialStateNanos != null
                 && ticker.nanoTime() - lastInitialStateNanos < RELIST_QUIET_PERIOD.toNanos())) {
             Duration delay = backoff.nextDelay();
@@ -536,6 +542,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         private final ListPager<T> lister;
         private final WatchOpener<T> opener;
         private final WatchHandler<T> handler;
+        private ListPager<T> relister;
         private String name = "watch";
         private String resourceVersion;
         private Function<T, String> resourceVersionOf = ResilientWatcher::defaultResourceVersion;
@@ -578,6 +585,17 @@ public final class ResilientWatcher<T> implements AutoCloseable {
          */
         public Builder<T> resourceVersionOf(Function<T, String> resourceVersionOf) {
             this.resourceVersionOf = Objects.requireNonNull(resourceVersionOf, "resourceVersionOf");
+            return this;
+        }
+
+        /**
+         * Lists after a 410 Gone; by default the builder's lister. When the lister reads from the server's cache
+         * ({@code resourceVersion=0}), pass one without a resourceVersion here: as client-go's reflector does after an
+         * expired version, the relist is then a consistent read, since a cached list could be as old as the version
+         * the server just refused.
+         */
+        public Builder<T> relister(ListPager<T> relister) {
+            this.relister = Objects.requireNonNull(relister, "relister");
             return this;
         }
 

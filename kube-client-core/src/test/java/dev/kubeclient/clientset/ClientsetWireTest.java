@@ -250,6 +250,31 @@ class ClientsetWireTest {
     }
 
     @Test
+    void resilientWatchRelistsAfter410WithAConsistentReadNotTheCallersCachedVersion() throws Exception {
+        answer("{\"kind\":\"ConfigMapList\",\"metadata\":{\"resourceVersion\":\"40\"},\"items\":[]}");
+        answer("{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                + "\"reason\":\"Expired\",\"code\":410}}\n");
+        answer("{\"kind\":\"ConfigMapList\",\"metadata\":{\"resourceVersion\":\"90\"},\"items\":[" + CONFIG_MAP + "]}");
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        try (var watcher = clientset.coreV1().configMaps("prod").resilientWatch(
+                ListOptions.builder().resourceVersion("0").labelSelector("app=web").build(),
+                dev.kubeclient.watch.WatchHandler.<ConfigMap>of(e -> { }, (items, rv) -> seen.add("state @" + rv)))
+                .streamingLists(dev.kubeclient.watch.StreamingLists.OFF)
+                .sleeper(d -> { }).build().start()) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> seen.size() >= 2);
+        }
+
+        assertThat(seen).startsWith("state @40", "state @90");
+        assertThat(taken().getUrl().queryParameter("resourceVersion")).isEqualTo("0");
+        assertThat(taken().getUrl().queryParameter("watch")).isEqualTo("true");
+        HttpUrl relist = taken().getUrl();
+        assertThat(relist.queryParameter("watch")).isNull();
+        assertThat(relist.queryParameter("resourceVersion")).isNull();
+        assertThat(relist.queryParameter("labelSelector")).isEqualTo("app=web");
+    }
+
+    @Test
     void resilientWatchStreamsTheInitialStateWithTheSelectorsByDefault() throws Exception {
         String events;
         try (InputStream in = getClass().getResourceAsStream("/watch/streaming-list/initial-events.jsonl")) {
