@@ -134,7 +134,10 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
 
     /** Opens a watch on the objects matching {@code options} (resourceVersion, selectors, bookmarks). */
     public Watch<T> watch(ListOptions options) {
-        KubeRequest request = QueryParams.list(scope.collection(rest.get()), options);
+        return openWatch(QueryParams.list(scope.collection(rest.get()), options));
+    }
+
+    private Watch<T> openWatch(KubeRequest request) {
         if (mapper == rest.json().mapper()) {
             return request.watch(type.type());
         }
@@ -146,20 +149,22 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
     }
 
     /**
-     * A watch that survives server timeouts, dropped connections and 410 Gone: it lists first (paged, with
-     * {@code options}' selectors), then watches from the list's resourceVersion with bookmarks, resuming from the
-     * last seen version and relisting when that is too old (see {@link ResilientWatcher}). Configure the returned
-     * builder (name, backoff, clock) and {@code start()} it.
+     * A watch that survives server timeouts, dropped connections and 410 Gone (see {@link ResilientWatcher}): it
+     * gets the state first, from a streaming list where the server offers one, else from a paged LIST with
+     * {@code options}' selectors, {@code limit} (the page size) and {@code resourceVersion}/{@code
+     * resourceVersionMatch} (for example {@code "0"} to list from the server's cache, as client-go's reflector does;
+     * a relist after 410 Gone drops them and reads consistently); then it watches with the selectors from the state's resourceVersion with bookmarks, resuming from the last seen
+     * version and getting the state again when that is too old. Configure the returned builder (name, backoff,
+     * clock, {@link dev.kubeclient.watch.StreamingLists streaming lists}) and {@code build().start()} it. The
+     * dynamic client's {@code resilientWatch} behaves the same.
      */
     public ResilientWatcher.Builder<T> resilientWatch(ListOptions options, WatchHandler<T> handler) {
         Objects.requireNonNull(options, "options");
         ListOptions selectors = ListOptions.builder().labelSelector(options.labelSelector())
                 .fieldSelector(options.fieldSelector()).build();
-        return ResilientWatcher.builder(pager(options), request -> watch(selectors.toBuilder()
-                        .resourceVersion(request.resourceVersion())
-                        .allowWatchBookmarks(request.allowWatchBookmarks())
-                        .timeoutSeconds(request.timeout() == null ? null : (int) Math.max(1, request.timeout().toSeconds()))
-                        .build()), handler)
+        return ResilientWatcher.builder(pager(options), request -> openWatch(QueryParams.list(
+                        scope.collection(rest.get()), selectors).params(request.queryParameters())), handler)
+                .relister(pager(options.toBuilder().resourceVersion(null).resourceVersionMatch(null).build()))
                 .name(type.resource() + (scope.namespace() == null || scope.namespace().isEmpty() ? "" : "/" + scope.namespace()));
     }
 

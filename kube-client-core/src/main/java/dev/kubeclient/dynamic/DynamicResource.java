@@ -65,11 +65,13 @@ public interface DynamicResource {
     Watch<Unstructured> watch(ListOptions options);
 
     /**
-     * A resilient watcher over the collection with these selectors: it lists, watches, resumes from the last
-     * resourceVersion and relists on 410 Gone (see {@link ResilientWatcher}). Set a name or timeout on the builder,
-     * then {@code build().start()}.
+     * A resilient watcher over the collection with these selectors (see {@link ResilientWatcher}): it gets the state
+     * (from a streaming list where the server offers one, else from a paged LIST with the options' {@code limit} and
+     * {@code resourceVersion}/{@code resourceVersionMatch}, which a relist after 410 Gone drops), watches, resumes
+     * from the last resourceVersion and gets the state again on 410 Gone. The same as the typed clients'
+     * {@code resilientWatch}. Set a name or timeout on the builder, then {@code build().start()}.
      */
-    ResilientWatcher.Builder<Unstructured> watcher(ListOptions options, WatchHandler<Unstructured> handler);
+    ResilientWatcher.Builder<Unstructured> resilientWatch(ListOptions options, WatchHandler<Unstructured> handler);
 
     /** {@code POST} the object; answers with what the server stored. */
     default Unstructured create(Unstructured object) {

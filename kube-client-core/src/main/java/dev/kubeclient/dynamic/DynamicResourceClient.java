@@ -100,7 +100,8 @@ final class DynamicResourceClient implements NamespaceableResource {
     }
 
     @Override
-    public ResilientWatcher.Builder<Unstructured> watcher(ListOptions options, WatchHandler<Unstructured> handler) {
+    public ResilientWatcher.Builder<Unstructured> resilientWatch(ListOptions options,
+                                                                WatchHandler<Unstructured> handler) {
         Objects.requireNonNull(options, "options");
         ListOptions selectors = ListOptions.builder().labelSelector(options.labelSelector())
                 .fieldSelector(options.fieldSelector()).build();
@@ -109,10 +110,13 @@ final class DynamicResourceClient implements NamespaceableResource {
             w.queryParameters().forEach(request::param);
             return request.watch(Unstructured.class);
         };
-        ListPager<Unstructured> lister = pager(options.limit() != null ? selectors.toBuilder().limit(options.limit()).build() : selectors);
-        return ResilientWatcher.builder(lister, opener, handler)
-                .name(resource.resource() + (namespace != null ? "-" + namespace : ""))
-                .resourceVersionOf(Unstructured::resourceVersion);
+        // The first list keeps the caller's limit and resourceVersion(Match), as the typed client's does; a relist
+        // after 410 Gone reads consistently (no resourceVersion), as client-go's reflector does.
+        return ResilientWatcher.builder(pager(options), opener, handler)
+                .relister(pager(options.toBuilder().resourceVersion(null).resourceVersionMatch(null).build()))
+                .name(resource.resource() + (namespace != null ? "/" + namespace : ""))
+                .resourceVersionOf(Unstructured::resourceVersion)
+                .annotationsOf(Unstructured::annotations);
     }
 
     // ---- writes

@@ -14,8 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,23 +28,39 @@ import java.util.function.Function;
  * Keeps watching a resource for as long as it runs, the shape of client-go's {@code RetryWatcher} and
  * {@code Reflector} without the cache:
  * <ul>
- *   <li>lists first (paged) unless started from a known resourceVersion, and hands the state to
- *       {@link WatchHandler#onRelist};</li>
+ *   <li>gets the initial state first (unless started from a known resourceVersion) and hands it to
+ *       {@link WatchHandler#onRelist}: from a streaming list where the server offers one (see
+ *       {@link StreamingLists}; the state arrives as events and ends with the {@code k8s.io/initial-events-end}
+ *       bookmark, after which the same stream goes on as a normal watch), else from a paged LIST;</li>
  *   <li>watches with {@code allowWatchBookmarks=true} and remembers the resourceVersion of every event,
  *       BOOKMARKs included;</li>
  *   <li>when the server ends the stream normally (its timeout), watches again at once from that version;</li>
  *   <li>after a dropped connection or an error, watches again after a jittered exponential backoff (800 ms
  *       doubling to 30 s, back to the start after 2 minutes without failures; flowcontrol's
  *       {@link ExponentialBackoffManager});</li>
- *   <li>when the version is too old (HTTP 410, or an ERROR event with code 410) lists again and hands the fresh
- *       state to {@link WatchHandler#onRelist}, then watches from the list's version. See {@link WatchHandler} for
- *       why nothing is lost.</li>
+ *   <li>when the version is too old (HTTP 410, or an ERROR event with code 410) gets the state again and hands it
+ *       to {@link WatchHandler#onRelist}, then watches from its version. A relist that comes less than
+ *       {@link #RELIST_QUIET_PERIOD} after the previous state first waits on the same backoff as reconnects, so a
+ *       server that keeps answering 410 is not sent a tight loop of full LISTs (client-go runs list-and-watch
+ *       under its backoff manager). See {@link WatchHandler} for why nothing is lost.</li>
  * </ul>
  * It needs only a list function and a watch function, so typed and dynamic clients both use it.
  *
  * <p>Runs on one named daemon thread ({@link #start()}) or on the caller's thread ({@link #run()}), until
- * {@link #close()}, which is safe from any thread and returns promptly: it closes the open watch and wakes a
- * backoff wait. Every failure goes to {@link WatchHandler#onError}.
+ * {@link #close()} or until a handler method throws. Every failure it recovers from goes to
+ * {@link WatchHandler#onError}.
+ *
+ * <p><b>Closing never interrupts your code.</b> {@link #close()} is safe from any thread and returns at once,
+ * without waiting: it closes the open watch and wakes a backoff wait, and it interrupts the watcher's thread only
+ * while that thread waits on the network (a list or a watch request) or on a backoff. While a handler method runs,
+ * the thread is not interrupted, so NIO channels it uses (a JDBC connection, a file) stay open; the watcher stops
+ * once the method returns, and calls no further handler method. Wait for that with
+ * {@link #awaitTermination(Duration)}.
+ *
+ * <p><b>A handler that throws stops the watcher.</b> An exception (or error) from {@code onEvent},
+ * {@code onRelist} or {@code onError} is not retried, since the event it was handling would be lost: the watch is
+ * closed and the watcher ends. With {@link #start()} the exception is logged at ERROR and kept in
+ * {@link #failure()}; with {@link #run()} it is thrown to the caller as well.
  *
  * @param <T> the object type
  */
@@ -50,53 +69,77 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     /** A stream that ends normally sooner than this after opening, with no event, counts as a failure. */
     static final Duration MIN_HEALTHY_WATCH = Duration.ofSeconds(1);
 
+    /**
+     * A relist (after 410 Gone) that follows the previous initial state by less than this waits on the backoff
+     * first; the same stretch after which the default backoff starts over (client-go's 2 minutes).
+     */
+    public static final Duration RELIST_QUIET_PERIOD = ExponentialBackoffManager.DEFAULT_RESET_AFTER;
+
     private static final Logger log = LoggerFactory.getLogger(ResilientWatcher.class);
+    private static final String INITIAL_EVENTS_END = WatchRequest.INITIAL_EVENTS_END_ANNOTATION;
 
     private final String name;
     private final ListPager<T> lister;
+    private final ListPager<T> relister;
     private final WatchOpener<T> opener;
     private final WatchHandler<T> handler;
     private final Function<T, String> resourceVersionOf;
+    private final Function<T, Map<String, String>> annotationsOf;
     private final Duration watchTimeout;
     private final Ticker ticker;
     private final Sleeper sleeper;
     private final ExponentialBackoffManager backoff;
     private final CountDownLatch closedSignal = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
+    private final Object runnerLock = new Object();
 
     private volatile String resourceVersion;
     private volatile Watch<T> current;
     private volatile boolean closed;
     private volatile boolean started;
+    private volatile boolean streamInitialState;
+    private volatile Throwable failure;
+    /** When the last initial state was handed over; {@code null} before the first. Runner thread only. */
+    private Long lastInitialStateNanos;
+    /** Whether the state is needed because the last version was too old. Runner thread only. */
+    private boolean afterGone;
+    // Guarded by runnerLock.
     private Thread runner;
+    private boolean inHandler;
 
     private ResilientWatcher(Builder<T> b) {
         this.name = b.name;
         this.lister = b.lister;
+        this.relister = b.relister != null ? b.relister : b.lister;
         this.opener = b.opener;
         this.handler = b.handler;
         this.resourceVersionOf = b.resourceVersionOf;
+        this.annotationsOf = b.annotationsOf;
         this.watchTimeout = b.watchTimeout;
         this.ticker = b.ticker;
         // The default wait ends early when close() is called, so a watcher in a 30 s backoff stops at once.
         this.sleeper = b.sleeper != null ? b.sleeper : d -> closedSignal.await(d.toNanos(), TimeUnit.NANOSECONDS);
         this.backoff = b.backoff != null ? b.backoff : ExponentialBackoffManager.builder().ticker(ticker).build();
         this.resourceVersion = b.resourceVersion;
+        this.streamInitialState = b.streamingLists == StreamingLists.AUTO;
     }
 
     /**
      * A builder for a watcher.
      *
      * @param lister lists the resource (the relist uses {@link ListPager#listAll()})
-     * @param opener opens one watch for a {@link WatchRequest} (adding its query parameters to a
-     *               {@code watch=true} request)
+     * @param opener opens one watch for a {@link WatchRequest} (adding all its
+     *               {@link WatchRequest#queryParameters() query parameters} to a {@code watch=true} request)
      * @param handler receives the state, the events and the failures
      */
     public static <T> Builder<T> builder(ListPager<T> lister, WatchOpener<T> opener, WatchHandler<T> handler) {
         return new Builder<>(lister, opener, handler);
     }
 
-    /** Starts watching on a new daemon thread named {@code kube-client-watcher-<name>}; returns this. */
+    /**
+     * Starts watching on a new daemon thread named {@code kube-client-watcher-<name>}; returns this. A handler
+     * exception ends the thread, logged at ERROR and kept in {@link #failure()}.
+     */
     public ResilientWatcher<T> start() {
         markStarted();
         Thread thread = new Thread(() -> {
@@ -122,16 +165,26 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         loop();
     }
 
-    private synchronized void markStarted() {
-        if (started) {
-            throw new IllegalStateException("watcher " + name + " was already started; a watcher runs once");
+    private void markStarted() {
+        synchronized (runnerLock) {
+            if (started) {
+                throw new IllegalStateException("watcher " + name + " was already started; a watcher runs once");
+            }
+            started = true;
         }
-        started = true;
     }
 
-    /** The resourceVersion the next watch would resume from ({@code null} before the first list). */
+    /** The resourceVersion the next watch would resume from ({@code null} before the first initial state). */
     public String resourceVersion() {
         return resourceVersion;
+    }
+
+    /**
+     * Whether the next initial state would come from a streaming list: {@code true} under
+     * {@link StreamingLists#AUTO} until the server refused one, {@code false} under {@link StreamingLists#OFF}.
+     */
+    public boolean streamsInitialState() {
+        return streamInitialState;
     }
 
     /** Whether the watcher was started and has not finished. */
@@ -139,16 +192,28 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         return started && terminated.getCount() > 0;
     }
 
-    /** Waits until the watcher's loop has ended (after {@link #close()}); {@code true} if it did in time. */
+    /** The exception a handler method threw, which stopped the watcher; empty while it runs or after a close. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Waits until the watcher's loop has ended (after {@link #close()}, including a handler method that was running
+     * then); {@code true} if it did in time.
+     *
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /**
-     * Stops watching: closes the open watch, wakes a backoff wait, and interrupts the watcher's thread so a list
-     * or a watch request still waiting for its answer is cancelled. Safe from any thread; idempotent. When the
-     * watcher runs on the caller's thread ({@link #run()}), the interrupt this causes is cleared before
-     * {@code run()} returns.
+     * Stops watching and returns at once, without waiting for the watcher to end (see
+     * {@link #awaitTermination(Duration)}): closes the open watch, wakes a backoff wait, and interrupts the watcher's
+     * thread if it is waiting for a list or watch answer, so that request is cancelled. A handler method that is
+     * running is not interrupted: it finishes, and no other is called after it. Safe from any thread (a handler
+     * included); idempotent. When the watcher runs on the caller's thread ({@link #run()}), the interrupt this causes
+     * is cleared before {@code run()} returns.
      */
     @Override
     public void close() {
@@ -158,33 +223,41 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         if (w != null) {
             w.close();
         }
-        synchronized (this) {
-            if (runner != null && runner != Thread.currentThread()) {
+        synchronized (runnerLock) {
+            if (runner != null && !inHandler && runner != Thread.currentThread()) {
                 runner.interrupt();
             }
         }
     }
 
     private void loop() {
-        synchronized (this) {
+        synchronized (runnerLock) {
             runner = Thread.currentThread();
         }
         boolean interruptedByCaller = false;
         try {
             while (!closed) {
-                if (resourceVersion == null && !relist()) {
-                    continue;
+                if (resourceVersion != null) {
+                    watchOnce(false);
+                } else if (streamInitialState) {
+                    watchOnce(true);
+                } else if (relist()) {
+                    watchOnce(false);
                 }
-                watchOnce();
             }
         } catch (InterruptedException e) {
             interruptedByCaller = !closed;
             closed = true;
         } catch (RuntimeException | Error e) {
+            failure = e;
             closed = true;
             throw e;
         } finally {
-            synchronized (this) {
+            Watch<T> w = current;
+            if (w != null) {
+                w.close();
+            }
+            synchronized (runnerLock) {
                 runner = null;
                 // Drop an interrupt that close() sent; keep one that came from elsewhere.
                 boolean flagged = Thread.interrupted();
@@ -196,11 +269,56 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * Marks the runner as inside user code, where close() must not interrupt it; {@code false} (and nothing to call)
+     * once the watcher is closed.
+     */
+    private boolean enterHandler() {
+        synchronized (runnerLock) {
+            if (closed) {
+                return false;
+            }
+            inHandler = true;
+            return true;
+        }
+    }
+
+    private void exitHandler() {
+        synchronized (runnerLock) {
+            inHandler = false;
+        }
+    }
+
+    private void handOverState(List<T> items, String version) {
+        if (!enterHandler()) {
+            return;
+        }
+        try {
+            handler.onRelist(items, version);
+        } finally {
+            exitHandler();
+        }
+        resourceVersion = version;
+        lastInitialStateNanos = ticker.nanoTime();
+        afterGone = false;
+    }
+
+    private void handOverEvent(WatchEvent<T> event) {
+        if (!enterHandler()) {
+            return;
+        }
+        try {
+            handler.onEvent(event);
+        } finally {
+            exitHandler();
+        }
+    }
+
     /** Lists everything and hands it over; {@code false} (after a backoff) when the list failed. */
     private boolean relist() throws InterruptedException {
         Page<T> all;
         try {
-            all = lister.listAll();
+            all = (afterGone ? relister : lister).listAll();
         } catch (KubeClientException e) {
             if (!closed) {
                 failed(new KubeClientException("watcher " + name + ": listing failed: " + e.getMessage(), e));
@@ -212,21 +330,28 @@ public final class ResilientWatcher<T> implements AutoCloseable {
                     + "so there is nothing to watch from"));
             return false;
         }
-        if (closed) {
-            return false;
-        }
-        handler.onRelist(all.items(), all.resourceVersion());
-        resourceVersion = all.resourceVersion();
-        return true;
+        handOverState(all.items(), all.resourceVersion());
+        return resourceVersion != null;
     }
 
-    private void watchOnce() throws InterruptedException {
+    /**
+     * One watch, from {@link #resourceVersion}, or, when {@code streaming}, a streaming list that hands over the
+     * initial state at its closing bookmark and then goes on as a normal watch.
+     */
+    private void watchOnce(boolean streaming) throws InterruptedException {
         Watch<T> watch;
         try {
             Duration timeout = watchTimeout != null ? watchTimeout
                     : Duration.ofSeconds(300 + ThreadLocalRandom.current().nextLong(300));
-            watch = opener.open(new WatchRequest(resourceVersion, true, timeout));
+            watch = opener.open(streaming ? WatchRequest.initialEvents(timeout)
+                    : new WatchRequest(resourceVersion, true, timeout));
         } catch (KubeApiException e) {
+            if (streaming && (e.code() == 400 || e.code() == 422)) {
+                // Servers before 1.27 (and later ones without the WatchList gate) reject resourceVersionMatch or
+                // sendInitialEvents on a watch as Invalid.
+                streamingRefused("it answered " + e.code() + ": " + e.getMessage());
+                return;
+            }
             if (e.code() == 410) {
                 gone(e.getMessage());
                 return;
@@ -248,6 +373,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         }
         long opened = ticker.nanoTime();
         int events = 0;
+        List<T> initial = streaming ? new ArrayList<>() : null;
         try {
             WatchEvent<T> event;
             while ((event = watch.next()) != null) {
@@ -261,15 +387,37 @@ public final class ResilientWatcher<T> implements AutoCloseable {
                     return;
                 }
                 String rv = event.object() == null ? null : resourceVersionOf.apply(event.object());
+                if (initial != null) {
+                    if (event.type() == WatchEvent.Type.ADDED) {
+                        initial.add(event.object());
+                        continue;
+                    }
+                    if (event.type() == WatchEvent.Type.BOOKMARK && isInitialEventsEnd(event.object())
+                            && rv != null && !rv.isEmpty()) {
+                        handOverState(initial, rv);
+                        initial = null;
+                        continue;
+                    }
+                    // Only ADDED events may come before the closing bookmark: a server that sends anything else
+                    // did not understand sendInitialEvents and is sending a plain watch from "now".
+                    streamingRefused("it sent a " + event.type() + " event before the " + INITIAL_EVENTS_END
+                            + " bookmark");
+                    return;
+                }
                 if (event.type() != WatchEvent.Type.BOOKMARK) {
-                    handler.onEvent(event);
+                    handOverEvent(event);
                 }
                 if (rv != null && !rv.isEmpty()) {
                     resourceVersion = rv;
                 }
             }
-            if (!closed && events == 0
-                    && ticker.nanoTime() - opened < MIN_HEALTHY_WATCH.toNanos()) {
+            if (closed) {
+                return;
+            }
+            if (initial != null) {
+                streamingRefused("the stream ended after " + events + " events without the " + INITIAL_EVENTS_END
+                        + " bookmark");
+            } else if (events == 0 && ticker.nanoTime() - opened < MIN_HEALTHY_WATCH.toNanos()) {
                 failed(new KubeClientException("watcher " + name + ": the watch from resourceVersion "
                         + resourceVersion + " ended at once without events"));
             }
@@ -283,9 +431,37 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         }
     }
 
-    private void gone(String why) {
-        log.info("Watcher {}: resourceVersion {} is too old ({}); listing again", name, resourceVersion, why);
+    private boolean isInitialEventsEnd(T object) {
+        Map<String, String> annotations = object == null ? null : annotationsOf.apply(object);
+        return annotations != null && "true".equals(annotations.get(INITIAL_EVENTS_END));
+    }
+
+    private void streamingRefused(String why) {
+        log.info("Watcher {}: the server does not offer streaming lists ({}); listing instead from now on", name,
+                why);
+        streamInitialState = false;
+    }
+
+    /**
+     * The version is too old: the next turn gets the state again. If the previous state is recent, wait on the
+     * backoff first, so a server that keeps answering 410 does not get a tight loop of full lists.
+     */
+    private void gone(String why) throws InterruptedException {
+        log.info("Watcher {}: resourceVersion {} is too old ({}); getting the state again", name, resourceVersion,
+                why);
+        // A 410 while getting the state (a streaming list) is as much a repeat as one right after a state.
+        boolean gettingState = resourceVersion == null;
         resourceVersion = null;
+        afterGone = true;
+        if (gettingState || (lastInitialStateNanos != null
+                && ticker.nanoTime() - lastInitialStateNanos < RELIST_QUIET_PERIOD.toNanos())) {
+            Duration delay = backoff.nextDelay();
+            log.info("Watcher {}: the last state is less than {} old; relisting in {}", name, RELIST_QUIET_PERIOD,
+                    delay);
+            if (!closed) {
+                sleeper.sleep(delay);
+            }
+        }
     }
 
     /**
@@ -293,7 +469,13 @@ public final class ResilientWatcher<T> implements AutoCloseable {
      * minutes without failures: client-go's reflector settings).
      */
     private void failed(KubeClientException error) throws InterruptedException {
-        handler.onError(error);
+        if (enterHandler()) {
+            try {
+                handler.onError(error);
+            } finally {
+                exitHandler();
+            }
+        }
         Duration delay = backoff.nextDelay();
         if (!closed) {
             sleeper.sleep(delay);
@@ -327,6 +509,18 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         return null;
     }
 
+    @SuppressWarnings("unchecked")
+    static <T> Map<String, String> defaultAnnotations(T object) {
+        if (object instanceof HasMetadata h) {
+            return h.getMetadata() == null ? null : h.getMetadata().getAnnotations();
+        }
+        if (object instanceof Map<?, ?> map && map.get("metadata") instanceof Map<?, ?> meta
+                && meta.get("annotations") instanceof Map<?, ?> annotations) {
+            return (Map<String, String>) annotations;
+        }
+        return null;
+    }
+
     @Override
     public String toString() {
         return "ResilientWatcher[" + name + ", resourceVersion=" + resourceVersion + (closed ? ", closed" : "") + "]";
@@ -335,7 +529,11 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     /** Opens one watch; the resilient watcher calls it for every (re)connection. */
     @FunctionalInterface
     public interface WatchOpener<T> {
-        /** Opens a watch with the request's options; throws a {@code KubeApiException} for an error answer. */
+        /**
+         * Opens a watch with all of the request's {@link WatchRequest#queryParameters() query parameters}; throws a
+         * {@code KubeApiException} for an error answer. An opener that drops {@code sendInitialEvents} makes every
+         * first watch wait for a bookmark that never comes: build such a watcher with {@link StreamingLists#OFF}.
+         */
         Watch<T> open(WatchRequest request);
     }
 
@@ -344,9 +542,12 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         private final ListPager<T> lister;
         private final WatchOpener<T> opener;
         private final WatchHandler<T> handler;
+        private ListPager<T> relister;
         private String name = "watch";
         private String resourceVersion;
         private Function<T, String> resourceVersionOf = ResilientWatcher::defaultResourceVersion;
+        private Function<T, Map<String, String>> annotationsOf = ResilientWatcher::defaultAnnotations;
+        private StreamingLists streamingLists = StreamingLists.AUTO;
         private Duration watchTimeout;
         private Ticker ticker = Ticker.system();
         private Sleeper sleeper;
@@ -364,7 +565,11 @@ public final class ResilientWatcher<T> implements AutoCloseable {
             return this;
         }
 
-        /** Starts watching from this resourceVersion, without the initial list (client-go's RetryWatcher). */
+        /**
+         * Starts watching from this resourceVersion, without the initial state (client-go's RetryWatcher).
+         *
+         * @throws IllegalArgumentException for {@code ""} or {@code "0"}, which name no point to resume from
+         */
         public Builder<T> resourceVersion(String resourceVersion) {
             if (resourceVersion != null && (resourceVersion.isEmpty() || resourceVersion.equals("0"))) {
                 throw new IllegalArgumentException("resourceVersion must be a concrete version to resume from, not '"
@@ -380,6 +585,35 @@ public final class ResilientWatcher<T> implements AutoCloseable {
          */
         public Builder<T> resourceVersionOf(Function<T, String> resourceVersionOf) {
             this.resourceVersionOf = Objects.requireNonNull(resourceVersionOf, "resourceVersionOf");
+            return this;
+        }
+
+        /**
+         * Lists after a 410 Gone; by default the builder's lister. When the lister reads from the server's cache
+         * ({@code resourceVersion=0}), pass one without a resourceVersion here: as client-go's reflector does after an
+         * expired version, the relist is then a consistent read, since a cached list could be as old as the version
+         * the server just refused.
+         */
+        public Builder<T> relister(ListPager<T> relister) {
+            this.relister = Objects.requireNonNull(relister, "relister");
+            return this;
+        }
+
+        /**
+         * How to read an object's annotations (to spot the bookmark that ends a streaming list's initial events);
+         * the default handles fabric8 {@code HasMetadata} objects and maps with {@code metadata.annotations}.
+         */
+        public Builder<T> annotationsOf(Function<T, Map<String, String>> annotationsOf) {
+            this.annotationsOf = Objects.requireNonNull(annotationsOf, "annotationsOf");
+            return this;
+        }
+
+        /**
+         * Where the initial state comes from: {@link StreamingLists#AUTO} (the default) tries a streaming list and
+         * falls back to a LIST for good when the server refuses it; {@link StreamingLists#OFF} always lists.
+         */
+        public Builder<T> streamingLists(StreamingLists streamingLists) {
+            this.streamingLists = Objects.requireNonNull(streamingLists, "streamingLists");
             return this;
         }
 

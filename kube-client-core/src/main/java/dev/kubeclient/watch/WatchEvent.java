@@ -28,7 +28,10 @@ public record WatchEvent<T>(Type type, T object, Status status) {
         MODIFIED,
         /** An object was deleted. */
         DELETED,
-        /** No change: the watch has seen everything up to the object's resourceVersion. */
+        /**
+         * No change: the watch has seen everything up to the object's resourceVersion. In a streaming list the
+         * BOOKMARK annotated {@code k8s.io/initial-events-end: "true"} marks the end of the initial state.
+         */
         BOOKMARK,
         /** The server ended the watch with an error; see {@link WatchEvent#status()}. */
         ERROR

@@ -214,7 +214,7 @@ class ClientsetWireTest {
                     public void onRelist(List<ConfigMap> items, String resourceVersion) {
                         seen.add("RELIST " + items.size() + " @" + resourceVersion);
                     }
-                }).build().start()) {
+                }).streamingLists(dev.kubeclient.watch.StreamingLists.OFF).build().start()) {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> seen.size() >= 2);
         }
 
@@ -227,6 +227,77 @@ class ClientsetWireTest {
         assertThat(watch.queryParameter("resourceVersion")).isEqualTo("40");
         assertThat(watch.queryParameter("labelSelector")).isEqualTo("app=web");
         assertThat(watch.queryParameter("allowWatchBookmarks")).isEqualTo("true");
+    }
+
+    @Test
+    void resilientWatchListsWithTheCallersResourceVersion() throws Exception {
+        answer("{\"kind\":\"ConfigMapList\",\"metadata\":{\"resourceVersion\":\"40\"},\"items\":[" + CONFIG_MAP + "]}");
+        answer("");
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        try (var watcher = clientset.coreV1().configMaps("prod").resilientWatch(
+                ListOptions.builder().resourceVersion("0").limit(50L).build(),
+                event -> seen.add(event.type() + " " + event.object().getMetadata().getName()))
+                .streamingLists(dev.kubeclient.watch.StreamingLists.OFF).build().start()) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !seen.isEmpty() && server.getRequestCount() >= 2);
+        }
+
+        HttpUrl list = taken().getUrl();
+        assertThat(list.queryParameter("resourceVersion")).isEqualTo("0");
+        assertThat(list.queryParameter("limit")).isEqualTo("50");
+        assertThat(taken().getUrl().queryParameter("resourceVersion")).isEqualTo("40");
+        assertThat(seen).containsExactly("ADDED web");
+    }
+
+    @Test
+    void resilientWatchRelistsAfter410WithAConsistentReadNotTheCallersCachedVersion() throws Exception {
+        answer("{\"kind\":\"ConfigMapList\",\"metadata\":{\"resourceVersion\":\"40\"},\"items\":[]}");
+        answer("{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                + "\"reason\":\"Expired\",\"code\":410}}\n");
+        answer("{\"kind\":\"ConfigMapList\",\"metadata\":{\"resourceVersion\":\"90\"},\"items\":[" + CONFIG_MAP + "]}");
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        try (var watcher = clientset.coreV1().configMaps("prod").resilientWatch(
+                ListOptions.builder().resourceVersion("0").labelSelector("app=web").build(),
+                dev.kubeclient.watch.WatchHandler.<ConfigMap>of(e -> { }, (items, rv) -> seen.add("state @" + rv)))
+                .streamingLists(dev.kubeclient.watch.StreamingLists.OFF)
+                .sleeper(d -> { }).build().start()) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> seen.size() >= 2);
+        }
+
+        assertThat(seen).startsWith("state @40", "state @90");
+        assertThat(taken().getUrl().queryParameter("resourceVersion")).isEqualTo("0");
+        assertThat(taken().getUrl().queryParameter("watch")).isEqualTo("true");
+        HttpUrl relist = taken().getUrl();
+        assertThat(relist.queryParameter("watch")).isNull();
+        assertThat(relist.queryParameter("resourceVersion")).isNull();
+        assertThat(relist.queryParameter("labelSelector")).isEqualTo("app=web");
+    }
+
+    @Test
+    void resilientWatchStreamsTheInitialStateWithTheSelectorsByDefault() throws Exception {
+        String events;
+        try (InputStream in = getClass().getResourceAsStream("/watch/streaming-list/initial-events.jsonl")) {
+            events = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        answer(events);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        try (var watcher = clientset.coreV1().configMaps("prod").resilientWatch(
+                ListOptions.builder().labelSelector("app=web").resourceVersion("0").build(),
+                dev.kubeclient.watch.WatchHandler.<ConfigMap>of(e -> { },
+                        (items, rv) -> seen.add(items.size() + " @" + rv))).build().start()) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !seen.isEmpty());
+        }
+
+        assertThat(seen).containsExactly("2 @4720");
+        HttpUrl watch = taken().getUrl();
+        assertThat(watch.queryParameter("watch")).isEqualTo("true");
+        assertThat(watch.queryParameter("labelSelector")).isEqualTo("app=web");
+        assertThat(watch.queryParameter("sendInitialEvents")).isEqualTo("true");
+        assertThat(watch.queryParameter("resourceVersionMatch")).isEqualTo("NotOlderThan");
+        assertThat(watch.queryParameter("allowWatchBookmarks")).isEqualTo("true");
+        assertThat(watch.queryParameter("resourceVersion")).as("a streamed state is always the current one").isNull();
     }
 
     @Test

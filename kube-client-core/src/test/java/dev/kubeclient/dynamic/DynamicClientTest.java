@@ -13,7 +13,10 @@ import dev.kubeclient.scheme.GroupVersionResource;
 import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.rest.KubeRestClient;
 import dev.kubeclient.rest.PatchType;
+import dev.kubeclient.watch.ResilientWatcher;
+import dev.kubeclient.watch.StreamingLists;
 import dev.kubeclient.watch.Watch;
+import dev.kubeclient.watch.WatchHandler;
 import dev.kubeclient.watch.WatchEvent;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -23,14 +26,18 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class DynamicClientTest {
 
@@ -176,6 +183,49 @@ class DynamicClientTest {
         assertThat(r.getUrl().queryParameter("watch")).isEqualTo("true");
         assertThat(r.getUrl().queryParameter("resourceVersion")).isEqualTo("5");
         assertThat(r.getUrl().queryParameter("allowWatchBookmarks")).isEqualTo("true");
+    }
+
+    @Test
+    void resilientWatchListsWithTheCallersResourceVersionLikeTheTypedOne() throws Exception {
+        answer("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMapList\",\"metadata\":{\"resourceVersion\":\"40\"},"
+                + "\"items\":[" + CM + "]}");
+        answer("");
+        List<String> seen = new CopyOnWriteArrayList<>();
+
+        try (ResilientWatcher<Unstructured> watcher = client().resource(CONFIGMAPS).namespace("ns").resilientWatch(
+                ListOptions.builder().labelSelector("app=web").resourceVersion("0").build(),
+                event -> seen.add(event.type() + " " + event.object().name()))
+                .streamingLists(StreamingLists.OFF).build().start()) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !seen.isEmpty() && server.getRequestCount() >= 2);
+        }
+
+        RecordedRequest list = taken();
+        assertThat(list.getUrl().queryParameter("resourceVersion")).isEqualTo("0");
+        assertThat(list.getUrl().queryParameter("labelSelector")).isEqualTo("app=web");
+        RecordedRequest watch = taken();
+        assertThat(watch.getUrl().queryParameter("resourceVersion")).isEqualTo("40");
+        assertThat(watch.getUrl().queryParameter("labelSelector")).isEqualTo("app=web");
+        assertThat(seen).containsExactly("ADDED c");
+    }
+
+    @Test
+    void resilientWatchStreamsTheInitialStateAndSpotsTheEndBookmarkOfUnstructuredObjects() throws Exception {
+        String events;
+        try (InputStream in = getClass().getResourceAsStream("/watch/streaming-list/initial-events.jsonl")) {
+            events = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        answer(events);
+        List<String> seen = new CopyOnWriteArrayList<>();
+
+        try (ResilientWatcher<Unstructured> watcher = client().resource(CONFIGMAPS).namespace("ns").resilientWatch(
+                ListOptions.DEFAULTS, WatchHandler.<Unstructured>of(e -> { },
+                        (items, rv) -> seen.add(items.stream().map(Unstructured::name).toList() + " @" + rv)))
+                .build().start()) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !seen.isEmpty());
+        }
+
+        assertThat(seen).containsExactly("[a, b] @4720");
+        assertThat(taken().getUrl().queryParameter("sendInitialEvents")).isEqualTo("true");
     }
 
     @Test

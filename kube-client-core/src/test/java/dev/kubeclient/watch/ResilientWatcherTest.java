@@ -3,6 +3,7 @@ package dev.kubeclient.watch;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.errors.KubeApiException;
 import dev.kubeclient.rest.KubeRestClient;
+import dev.kubeclient.flowcontrol.ExponentialBackoffManager;
 import dev.kubeclient.flowcontrol.FakeClock;
 import dev.kubeclient.rest.RecordingListener;
 import dev.kubeclient.pager.ListPager;
@@ -17,11 +18,21 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +43,7 @@ import static dev.kubeclient.watch.WatchStreams.gone;
 import static dev.kubeclient.watch.WatchStreams.stream;
 import static dev.kubeclient.watch.WatchStreams.streamThenHold;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class ResilientWatcherTest {
@@ -61,12 +73,19 @@ class ResilientWatcherTest {
     }
 
     private ResilientWatcher.Builder<ConfigMap> builder() {
+        return builder(recorder).sleeper(time);
+    }
+
+    /** A builder with this handler and the fake ticker, but the default sleeper (which close() wakes). */
+    private ResilientWatcher.Builder<ConfigMap> builder(WatchHandler<ConfigMap> handler) {
         ListPager<ConfigMap> lister = ListPager.ofList((PageRequest p) -> client.get().version("v1")
                 .namespace("ns").resource("configmaps").params(p.queryParameters()).as(ConfigMapList.class));
         return ResilientWatcher.builder(lister,
                 request -> client.get().version("v1").namespace("ns").resource("configmaps")
                         .params(request.queryParameters()).watch(ConfigMap.class),
-                recorder).name("configmaps").watchTimeout(Duration.ofSeconds(60)).ticker(time).sleeper(time);
+                handler).name("configmaps").watchTimeout(Duration.ofSeconds(60)).ticker(time)
+                // These tests are about list-then-watch; StreamingListTest covers the streaming initial state.
+                .streamingLists(StreamingLists.OFF);
     }
 
     private void list(String rv, String... names) {
@@ -198,6 +217,211 @@ class ResilientWatcherTest {
         watcher.close();
 
         assertThat(interruptedAfterRun.poll(3, TimeUnit.SECONDS)).isFalse();
+    }
+
+    // ---- relists back off (issue 11.3)
+
+    @Test
+    void repeated410sSpaceTheRelistsByTheBackoffAndAHealthyWatchResetsIt() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        WatchHandler<ConfigMap> handler = WatchHandler.of(event -> {
+            seen.add(event.type() + " " + event.object().getMetadata().getName());
+            // This watch stays healthy for three minutes before the server expires its version.
+            time.advance(Duration.ofMinutes(3));
+        }, (items, rv) -> seen.add("relist rv=" + rv));
+        list("10");
+        server.enqueue(stream(gone()));
+        list("20");
+        server.enqueue(stream(gone()));
+        list("30");
+        server.enqueue(stream(gone()));
+        list("40");
+        server.enqueue(stream(added("healthy", "41"), gone()));
+        list("50");
+        server.enqueue(stream(gone()));
+        list("60");
+        server.enqueue(streamThenHold());
+
+        watcher = builder(handler).sleeper(time)
+                .backoff(ExponentialBackoffManager.builder().jitter(0).ticker(time).build()).build().start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("relist rv=60"));
+        assertThat(seen).containsExactly("relist rv=10", "relist rv=20", "relist rv=30", "relist rv=40",
+                "ADDED healthy", "relist rv=50", "relist rv=60");
+        assertThat(time.sleeps()).as("800 ms doubling; none after the healthy watch; then 800 ms again")
+                .containsExactly(Duration.ofMillis(800), Duration.ofMillis(1600), Duration.ofMillis(3200),
+                        Duration.ofMillis(800));
+    }
+
+    // ---- close() never interrupts user code (issue 11.6)
+
+    @Test
+    void closeDoesNotInterruptARunningHandlerAndTheWatcherStopsAfterItReturns(@TempDir Path dir) throws Exception {
+        server.enqueue(streamThenHold(added("a", "2"), added("b", "3")));
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> inHandler = new CopyOnWriteArrayList<>();
+        WatchHandler<ConfigMap> handler = event -> {
+            try (FileChannel channel = FileChannel.open(dir.resolve("out"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE)) {
+                inHandler.add("event " + event.object().getMetadata().getName());
+                entered.countDown();
+                if (!release.await(10, TimeUnit.SECONDS)) {
+                    inHandler.add("never released");
+                }
+                inHandler.add("interrupted=" + Thread.currentThread().isInterrupted());
+                channel.write(ByteBuffer.wrap("written after close".getBytes(StandardCharsets.UTF_8)));
+                inHandler.add("channel open=" + channel.isOpen());
+            } catch (InterruptedException e) {
+                inHandler.add("InterruptedException");
+            } catch (IOException e) {
+                inHandler.add(e.getClass().getSimpleName());
+            }
+        };
+        watcher = builder(handler).resourceVersion("1").build().start();
+        assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        watcher.close();
+
+        assertThat(watcher.awaitTermination(Duration.ofMillis(100))).as("still inside the handler").isFalse();
+        assertThat(watcher.isRunning()).isTrue();
+        release.countDown();
+        assertThat(watcher.awaitTermination(Duration.ofSeconds(5))).isTrue();
+        assertThat(inHandler).containsExactly("event a", "interrupted=false", "channel open=true");
+        assertThat(Files.readString(dir.resolve("out"))).isEqualTo("written after close");
+        assertThat(watcher.failure()).isEmpty();
+    }
+
+    @Test
+    void closeCalledFromInsideTheHandlerStopsTheWatcherAfterItReturns() throws Exception {
+        server.enqueue(streamThenHold(added("a", "2"), added("b", "3")));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        watcher = builder(event -> {
+            seen.add(event.object().getMetadata().getName());
+            watcher.close();
+            seen.add("interrupted=" + Thread.currentThread().isInterrupted());
+        }).resourceVersion("1").build();
+        watcher.start();
+
+        assertThat(watcher.awaitTermination(Duration.ofSeconds(5))).isTrue();
+        assertThat(seen).containsExactly("a", "interrupted=false");
+    }
+
+    @Test
+    void closeStopsAWatcherWaitingInABackoffPromptly() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(403).addHeader("Content-Type", "application/json")
+                .body("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Forbidden\","
+                        + "\"code\":403}").build());
+        // A ten-minute backoff on the default sleeper: only close() can end it in time.
+        watcher = builder(recorder).resourceVersion("1").backoff(ExponentialBackoffManager.builder()
+                .initial(Duration.ofMinutes(10)).max(Duration.ofMinutes(10)).ticker(time).build()).build().start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> recorder.errors().size() == 1);
+
+        watcher.close();
+
+        assertThat(watcher.awaitTermination(Duration.ofSeconds(5))).isTrue();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void closeStopsAWatcherReadingAQuietStreamPromptly() throws Exception {
+        // The stream stays open, without events, for 30 s unless the client goes away.
+        server.enqueue(streamThenHold());
+        watcher = builder(recorder).resourceVersion("1").build().start();
+        take();
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.events().stream()
+                .anyMatch(e -> e.startsWith("watch opened")));
+
+        watcher.close();
+
+        assertThat(watcher.awaitTermination(Duration.ofSeconds(5))).isTrue();
+        assertThat(recorder.errors()).isEmpty();
+    }
+
+    // ---- a handler exception stops the watcher (issue 11, tests)
+
+    @Test
+    void anExceptionFromOnEventStopsTheWatcherAndIsKeptAsItsFailure() throws Exception {
+        server.enqueue(streamThenHold(added("a", "2"), added("b", "3")));
+        IllegalStateException boom = new IllegalStateException("handler bug");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        watcher = builder(event -> {
+            seen.add(event.object().getMetadata().getName());
+            throw boom;
+        }).resourceVersion("1").build().start();
+
+        assertThat(watcher.awaitTermination(Duration.ofSeconds(5))).isTrue();
+        assertThat(watcher.isRunning()).isFalse();
+        assertThat(watcher.failure()).containsSame(boom);
+        assertThat(seen).as("no event after the one that failed").containsExactly("a");
+        assertThat(server.getRequestCount()).as("not retried").isEqualTo(1);
+    }
+
+    @Test
+    void anExceptionFromOnRelistIsThrownByRunAndStopsTheWatcher() throws Exception {
+        list("10", "a");
+        IllegalStateException boom = new IllegalStateException("cannot store the state");
+        watcher = builder(WatchHandler.<ConfigMap>of(e -> { }, (items, rv) -> {
+            throw boom;
+        })).streamingLists(StreamingLists.OFF).build();
+
+        assertThatThrownBy(watcher::run).isSameAs(boom);
+        assertThat(watcher.isRunning()).isFalse();
+        assertThat(watcher.failure()).containsSame(boom);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anExceptionFromOnErrorStopsTheWatcherToo() throws Exception {
+        server.enqueue(WatchStreams.streamThenBreak(added("b", "21")));
+        RuntimeException boom = new RuntimeException("alerting is down");
+        watcher = builder(new WatchHandler<ConfigMap>() {
+            @Override
+            public void onEvent(WatchEvent<ConfigMap> event) {
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                throw boom;
+            }
+        }).sleeper(time).resourceVersion("20").build().start();
+
+        assertThat(watcher.awaitTermination(Duration.ofSeconds(5))).isTrue();
+        assertThat(watcher.failure()).containsSame(boom);
+        assertThat(time.sleeps()).as("no backoff: the watcher stopped").isEmpty();
+    }
+
+    // ---- WatchHandler as a lambda (issue 11.10)
+
+    @Test
+    void aLambdaHandlerGetsTheListedObjectsAsAddedEventsThenTheChanges() throws Exception {
+        list("10", "a", "b");
+        server.enqueue(streamThenHold(added("c", "11")));
+        List<String> seen = new CopyOnWriteArrayList<>();
+
+        watcher = builder(event -> seen.add(event.type() + " " + event.object().getMetadata().getName()))
+                .sleeper(time).streamingLists(StreamingLists.OFF).build().start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() >= 3);
+        assertThat(seen).containsExactly("ADDED a", "ADDED b", "ADDED c");
+    }
+
+    @Test
+    void watchHandlerOfTakesTwoLambdasAndRejectsNulls() throws Exception {
+        list("10", "a");
+        server.enqueue(streamThenHold(added("c", "11")));
+        List<String> seen = new CopyOnWriteArrayList<>();
+
+        watcher = builder(WatchHandler.<ConfigMap>of(event -> seen.add(event.type().name()),
+                (items, rv) -> seen.add("state of " + items.size() + " at " + rv)))
+                .sleeper(time).streamingLists(StreamingLists.OFF).build().start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() >= 2);
+        assertThat(seen).containsExactly("state of 1 at 10", "ADDED");
+        assertThatThrownBy(() -> WatchHandler.of(null, (items, rv) -> { })).isInstanceOf(NullPointerException.class)
+                .hasMessage("onEvent");
+        assertThatThrownBy(() -> WatchHandler.of(e -> { }, null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("onRelist");
     }
 
     /** Records what the watcher hands over, as short lines. */
