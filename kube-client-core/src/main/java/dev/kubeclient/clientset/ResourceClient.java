@@ -160,6 +160,7 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
                         .allowWatchBookmarks(request.allowWatchBookmarks())
                         .timeoutSeconds(request.timeout() == null ? null : (int) Math.max(1, request.timeout().toSeconds()))
                         .build()), handler)
+                .listener(rest.listener())
                 .name(type.resource() + (scope.namespace() == null || scope.namespace().isEmpty() ? "" : "/" + scope.namespace()));
     }
 

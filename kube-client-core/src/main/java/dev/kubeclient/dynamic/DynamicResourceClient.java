@@ -111,6 +111,7 @@ final class DynamicResourceClient implements NamespaceableResource {
         };
         ListPager<Unstructured> lister = pager(options.limit() != null ? selectors.toBuilder().limit(options.limit()).build() : selectors);
         return ResilientWatcher.builder(lister, opener, handler)
+                .listener(rest.listener())
                 .name(resource.resource() + (namespace != null ? "-" + namespace : ""))
                 .resourceVersionOf(Unstructured::resourceVersion);
     }

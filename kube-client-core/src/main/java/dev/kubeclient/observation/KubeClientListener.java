@@ -70,6 +70,25 @@ public interface KubeClientListener {
     default void watchClosed(RequestInfo request, Duration openFor, String error) {
     }
 
+    /**
+     * A resilient watcher opens its watch again after the previous one ended (the server's timeout, a dropped
+     * connection or an error), from the last resourceVersion it saw.
+     *
+     * @param watcher the watcher's name: the resource plural, with the namespace when it watches one (so not a
+     *                metric tag)
+     */
+    default void watchRestarted(String watcher) {
+    }
+
+    /**
+     * A resilient watcher listed again, because its resourceVersion was too old (HTTP 410) or an earlier list had
+     * failed, and handed the fresh state to its handler. The watcher's first list is not a relist.
+     *
+     * @param watcher the watcher's name, as for {@link #watchRestarted}
+     */
+    default void watchRelisted(String watcher) {
+    }
+
     /** A listener that calls each of {@code listeners} in order. */
     static KubeClientListener composite(List<? extends KubeClientListener> listeners) {
         return new CompositeListener(List.copyOf(listeners));

@@ -6,6 +6,7 @@ import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.flowcontrol.ExponentialBackoffManager;
 import dev.kubeclient.flowcontrol.Sleeper;
 import dev.kubeclient.flowcontrol.Ticker;
+import dev.kubeclient.observation.KubeClientListener;
 import dev.kubeclient.pager.ListPager;
 import dev.kubeclient.pager.Page;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -61,6 +62,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     private final Ticker ticker;
     private final Sleeper sleeper;
     private final ExponentialBackoffManager backoff;
+    private final KubeClientListener listener;
     private final CountDownLatch closedSignal = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -69,6 +71,9 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean started;
     private Thread runner;
+    /** Lists and watches opened so far (runner thread only), so the listener hears of relists and restarts. */
+    private int lists;
+    private int watches;
 
     private ResilientWatcher(Builder<T> b) {
         this.name = b.name;
@@ -82,6 +87,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         this.sleeper = b.sleeper != null ? b.sleeper : d -> closedSignal.await(d.toNanos(), TimeUnit.NANOSECONDS);
         this.backoff = b.backoff != null ? b.backoff : ExponentialBackoffManager.builder().ticker(ticker).build();
         this.resourceVersion = b.resourceVersion;
+        this.listener = b.listener;
     }
 
     /**
@@ -217,10 +223,16 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         }
         handler.onRelist(all.items(), all.resourceVersion());
         resourceVersion = all.resourceVersion();
+        if (lists++ > 0 || watches > 0) {
+            listener.watchRelisted(name);
+        }
         return true;
     }
 
     private void watchOnce() throws InterruptedException {
+        if (watches++ > 0) {
+            listener.watchRestarted(name);
+        }
         Watch<T> watch;
         try {
             Duration timeout = watchTimeout != null ? watchTimeout
@@ -351,6 +363,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         private Ticker ticker = Ticker.system();
         private Sleeper sleeper;
         private ExponentialBackoffManager backoff;
+        private KubeClientListener listener = KubeClientListener.NONE;
 
         private Builder(ListPager<T> lister, WatchOpener<T> opener, WatchHandler<T> handler) {
             this.lister = Objects.requireNonNull(lister, "lister");
@@ -413,6 +426,15 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         /** The backoff after failures; by default client-go's reflector settings on {@link #ticker(Ticker)}. */
         public Builder<T> backoff(ExponentialBackoffManager backoff) {
             this.backoff = Objects.requireNonNull(backoff, "backoff");
+            return this;
+        }
+
+        /**
+         * Told of every restart and relist ({@link KubeClientListener#watchRestarted},
+         * {@link KubeClientListener#watchRelisted}); the typed and dynamic clients pass their client's listener.
+         */
+        public Builder<T> listener(KubeClientListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
