@@ -11,7 +11,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,12 +164,27 @@ class KubeHealthIndicatorTest {
     }
 
     @Test
-    void aFailedTlsHandshakeIsDownAsTls() {
-        // An https URL at a plain-HTTP server: the handshake cannot succeed.
-        Health health = indicator("https://" + host()).health();
+    void aFailedTlsHandshakeIsDownAsTls() throws Exception {
+        // A server that answers the TLS hello with plain HTTP at once: the handshake cannot succeed.
+        try (ServerSocket plain = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                while (!plain.isClosed()) {
+                    try (Socket socket = plain.accept()) {
+                        socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "plain-http-answering-tls");
+            answering.setDaemon(true);
+            answering.start();
 
-        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(health.getDetails()).containsEntry("reason", "tls");
+            Health health = indicator("https://127.0.0.1:" + plain.getLocalPort()).health();
+
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails()).as(health.toString()).containsEntry("reason", "tls");
+        }
     }
 
     @Test
