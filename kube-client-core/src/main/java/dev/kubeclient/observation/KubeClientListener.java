@@ -10,7 +10,9 @@ import java.util.List;
  * Micrometer.
  *
  * <p>All methods have empty defaults, so an implementation overrides only what it needs. Methods are called on
- * the thread doing the work, must return quickly, and must not throw: an exception from a listener is logged and
+ * the thread doing the work: for a request, the caller's thread, from {@link #requestStarted} to
+ * {@link #requestFinished} (so a listener sees the caller's MDC and tracing context, and may keep per-request state
+ * in a {@code ThreadLocal} between the two). They must return quickly, and must not throw: an exception from a listener is logged and
  * otherwise ignored. Arguments carry only bounded values (see {@link RequestInfo}), never a credential.
  */
 public interface KubeClientListener {
