@@ -47,13 +47,14 @@ public final class KubeRestClient implements AutoCloseable {
         this.config = b.config;
         this.json = b.json;
         this.plan = KubeRequest.RestPlan.of(config.server(), config.timeout());
+        int clientId = CLIENT_IDS.incrementAndGet();
         OkHttpClient http;
         if (b.transport != null) {
             // The transport's dispatcher already has named daemon threads and limits fit for an API server.
             this.dispatcherThreads = null;
             http = b.transport.httpClient();
         } else {
-            this.dispatcherThreads = newDispatcherThreads();
+            this.dispatcherThreads = newDispatcherThreads(clientId);
             Dispatcher dispatcher = new Dispatcher(dispatcherThreads);
             // Calls wait on the dispatcher only until their response headers arrive; OkHttp's default of 5 per
             // host would still throttle one API server far below what the rate limiter allows.
@@ -64,7 +65,7 @@ public final class KubeRestClient implements AutoCloseable {
         // Watches and followed logs may be silent for minutes; the server's own timeout ends them.
         OkHttpClient streaming = http.newBuilder().readTimeout(Duration.ZERO).build();
         this.listener = KubeClientListener.composite(List.of(config.listener()));
-        this.watchdog = new InterruptWatchdog("kube-client-" + CLIENT_IDS.incrementAndGet() + "-interrupt-watchdog");
+        this.watchdog = new InterruptWatchdog("kube-client-" + clientId + "-interrupt-watchdog");
         this.executor = new RequestExecutor(http, streaming, b.rateLimiter, listener, b.warningHandler, json,
                 b.ticker, b.sleeper, config.maxRetries(), watchdog);
         this.transport = b.transport;
@@ -163,8 +164,7 @@ public final class KubeRestClient implements AutoCloseable {
         return "KubeRestClient[" + plan.baseUrl() + "]";
     }
 
-    private static ExecutorService newDispatcherThreads() {
-        int clientId = CLIENT_IDS.incrementAndGet();
+    private static ExecutorService newDispatcherThreads(int clientId) {
         AtomicInteger threadIds = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "kube-client-" + clientId + "-http-" + threadIds.incrementAndGet());

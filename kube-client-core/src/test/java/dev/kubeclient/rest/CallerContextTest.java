@@ -18,6 +18,8 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Interceptors and listeners run on the caller's thread and see its ThreadLocals; interrupts still cancel. */
 class CallerContextTest {
@@ -154,6 +157,25 @@ class CallerContextTest {
             assertThat(((Throwable) result[0]).getCause()).isInstanceOf(InterruptedIOException.class);
             assertThat((Boolean) result[1]).as("interrupt flag kept").isTrue();
         }
+    }
+
+    @Test
+    void closingTheClientEndsItsInterruptWatchdog() {
+        Set<Thread> before = watchdogs();
+        server.enqueue(new MockResponse.Builder().body("{}").build());
+        KubeRestClient client = client();
+        client.get().absPath("/x").bytes();
+        assertThat(watchdogs()).as("started by the first request").hasSizeGreaterThan(before.size());
+
+        client.close();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> before.containsAll(watchdogs()));
+    }
+
+    private static Set<Thread> watchdogs() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().endsWith("-interrupt-watchdog") && t.isAlive() && t.isDaemon())
+                .collect(Collectors.toSet());
     }
 
     @Test
