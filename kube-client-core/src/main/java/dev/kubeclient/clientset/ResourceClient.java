@@ -165,6 +165,7 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
         return ResilientWatcher.builder(pager(options), request -> openWatch(QueryParams.list(
                         scope.collection(rest.get()), selectors).params(request.queryParameters())), handler)
                 .relister(pager(options.toBuilder().resourceVersion(null).resourceVersionMatch(null).build()))
+                .listener(rest.listener())
                 .name(type.resource() + (scope.namespace() == null || scope.namespace().isEmpty() ? "" : "/" + scope.namespace()));
     }
 

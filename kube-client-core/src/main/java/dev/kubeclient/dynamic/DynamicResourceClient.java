@@ -113,6 +113,7 @@ final class DynamicResourceClient implements NamespaceableResource {
         // The first list keeps the caller's limit and resourceVersion(Match), as the typed client's does; a relist
         // after 410 Gone reads consistently (no resourceVersion), as client-go's reflector does.
         return ResilientWatcher.builder(pager(options), opener, handler)
+                .listener(rest.listener())
                 .relister(pager(options.toBuilder().resourceVersion(null).resourceVersionMatch(null).build()))
                 .name(resource.resource() + (namespace != null ? "/" + namespace : ""))
                 .resourceVersionOf(Unstructured::resourceVersion)

@@ -69,6 +69,16 @@ final class CompositeListener implements KubeClientListener {
     }
 
     @Override
+    public void watchRestarted(String watcher) {
+        each(l -> l.watchRestarted(watcher));
+    }
+
+    @Override
+    public void watchRelisted(String watcher) {
+        each(l -> l.watchRelisted(watcher));
+    }
+
+    @Override
     public String toString() {
         return "CompositeListener" + listeners;
     }

@@ -10,7 +10,9 @@ import java.util.List;
  * Micrometer.
  *
  * <p>All methods have empty defaults, so an implementation overrides only what it needs. Methods are called on
- * the thread doing the work, must return quickly, and must not throw: an exception from a listener is logged and
+ * the thread doing the work: for a request, the caller's thread, from {@link #requestStarted} to
+ * {@link #requestFinished} (so a listener sees the caller's MDC and tracing context, and may keep per-request state
+ * in a {@code ThreadLocal} between the two). They must return quickly, and must not throw: an exception from a listener is logged and
  * otherwise ignored. Arguments carry only bounded values (see {@link RequestInfo}), never a credential.
  */
 public interface KubeClientListener {
@@ -68,6 +70,25 @@ public interface KubeClientListener {
      *              normally (closed by the caller or by the server's timeout)
      */
     default void watchClosed(RequestInfo request, Duration openFor, String error) {
+    }
+
+    /**
+     * A resilient watcher opens its watch again after the previous one ended (the server's timeout, a dropped
+     * connection or an error), from the last resourceVersion it saw.
+     *
+     * @param watcher the watcher's name: the resource plural, with the namespace when it watches one (so not a
+     *                metric tag)
+     */
+    default void watchRestarted(String watcher) {
+    }
+
+    /**
+     * A resilient watcher listed again, because its resourceVersion was too old (HTTP 410) or an earlier list had
+     * failed, and handed the fresh state to its handler. The watcher's first list is not a relist.
+     *
+     * @param watcher the watcher's name, as for {@link #watchRestarted}
+     */
+    default void watchRelisted(String watcher) {
     }
 
     /** A listener that calls each of {@code listeners} in order. */

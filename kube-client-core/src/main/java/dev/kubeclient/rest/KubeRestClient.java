@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link RestConfig}, shared by every higher-level client (typed, dynamic, discovery). It holds the HTTP client,
  * the rate limiter every request shares, the listener, the JSON mapping and the warning handler.
  *
+ * <p>Requests run on the caller's thread, interceptors and listeners included, so they see its ThreadLocals (an
+ * SLF4J MDC, the current tracing span); an interrupt of the caller cancels the request.
+ *
  * <p>Thread-safe. {@link #close()} stops its dispatcher threads and, when it built the transport itself, closes it.
  */
 public final class KubeRestClient implements AutoCloseable {
@@ -37,18 +40,21 @@ public final class KubeRestClient implements AutoCloseable {
     private final ExecutorService dispatcherThreads;
     private final KubeTransport transport;
     private final RateLimiter rateLimiter;
+    private final KubeClientListener listener;
+    private final InterruptWatchdog watchdog;
 
     private KubeRestClient(Builder b) {
         this.config = b.config;
         this.json = b.json;
         this.plan = KubeRequest.RestPlan.of(config.server(), config.timeout());
+        int clientId = CLIENT_IDS.incrementAndGet();
         OkHttpClient http;
         if (b.transport != null) {
             // The transport's dispatcher already has named daemon threads and limits fit for an API server.
             this.dispatcherThreads = null;
             http = b.transport.httpClient();
         } else {
-            this.dispatcherThreads = newDispatcherThreads();
+            this.dispatcherThreads = newDispatcherThreads(clientId);
             Dispatcher dispatcher = new Dispatcher(dispatcherThreads);
             // Calls wait on the dispatcher only until their response headers arrive; OkHttp's default of 5 per
             // host would still throttle one API server far below what the rate limiter allows.
@@ -58,9 +64,10 @@ public final class KubeRestClient implements AutoCloseable {
         }
         // Watches and followed logs may be silent for minutes; the server's own timeout ends them.
         OkHttpClient streaming = http.newBuilder().readTimeout(Duration.ZERO).build();
-        KubeClientListener listener = KubeClientListener.composite(List.of(config.listener()));
+        this.listener = KubeClientListener.composite(List.of(config.listener()));
+        this.watchdog = new InterruptWatchdog("kube-client-" + clientId + "-interrupt-watchdog");
         this.executor = new RequestExecutor(http, streaming, b.rateLimiter, listener, b.warningHandler, json,
-                b.ticker, b.sleeper, config.maxRetries());
+                b.ticker, b.sleeper, config.maxRetries(), watchdog);
         this.transport = b.transport;
         this.rateLimiter = b.rateLimiter;
     }
@@ -88,6 +95,14 @@ public final class KubeRestClient implements AutoCloseable {
     /** The rate limiter every request of this client shares ({@link RateLimiter#unlimited()} when it is off). */
     public RateLimiter rateLimiter() {
         return rateLimiter;
+    }
+
+    /**
+     * The configuration's listener, wrapped so that one that throws is logged and cannot break a request; for
+     * higher-level parts that report on the client's behalf (the resilient watcher's restarts and relists).
+     */
+    public KubeClientListener listener() {
+        return listener;
     }
 
     /** The JSON mapping used for request and response bodies. */
@@ -135,6 +150,7 @@ public final class KubeRestClient implements AutoCloseable {
      */
     @Override
     public void close() {
+        watchdog.close();
         if (dispatcherThreads != null) {
             dispatcherThreads.shutdown();
         }
@@ -148,8 +164,7 @@ public final class KubeRestClient implements AutoCloseable {
         return "KubeRestClient[" + plan.baseUrl() + "]";
     }
 
-    private static ExecutorService newDispatcherThreads() {
-        int clientId = CLIENT_IDS.incrementAndGet();
+    private static ExecutorService newDispatcherThreads(int clientId) {
         AtomicInteger threadIds = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "kube-client-" + clientId + "-http-" + threadIds.incrementAndGet());

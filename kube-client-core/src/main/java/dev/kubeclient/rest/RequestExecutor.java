@@ -11,7 +11,6 @@ import dev.kubeclient.observation.RequestResult;
 import dev.kubeclient.observation.RetryReason;
 import dev.kubeclient.watch.Watch;
 import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import tools.jackson.databind.JavaType;
@@ -26,8 +25,6 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,10 +51,11 @@ final class RequestExecutor {
     private final Ticker ticker;
     private final Sleeper sleeper;
     private final int maxRetries;
+    private final InterruptWatchdog watchdog;
 
     RequestExecutor(OkHttpClient client, OkHttpClient streamingClient, RateLimiter limiter,
                     KubeClientListener listener, WarningHandler warnings, KubeJson json, Ticker ticker,
-                    Sleeper sleeper, int maxRetries) {
+                    Sleeper sleeper, int maxRetries, InterruptWatchdog watchdog) {
         this.client = client;
         this.streamingClient = streamingClient;
         this.limiter = limiter;
@@ -67,6 +65,7 @@ final class RequestExecutor {
         this.ticker = ticker;
         this.sleeper = sleeper;
         this.maxRetries = maxRetries;
+        this.watchdog = watchdog;
     }
 
     /** Sends {@code p} until it gets a final answer; returns a 2xx response or throws. */
@@ -183,34 +182,33 @@ final class RequestExecutor {
     }
 
     private Response send(KubeRequest.Prepared p, Call call) throws IOException, InterruptedException {
-        // Enqueue and wait, rather than execute(), so an interrupt of the caller cancels the call at once instead of
-        // waiting for a blocked socket read to time out.
-        CompletableFuture<Response> answer = new CompletableFuture<>();
-        call.enqueue(new Callback() {
-            @Override
-            public void onFailure(Call c, IOException e) {
-                answer.completeExceptionally(e);
-            }
-
-            @Override
-            public void onResponse(Call c, Response r) {
-                if (!answer.complete(r)) {
-                    r.close();
-                }
-            }
-        });
+        // Run on the caller's thread, so interceptors, listeners, the wire trace and an exec plugin see its
+        // ThreadLocals (MDC, tracing context). The call's own timeout bounds it; the watchdog cancels it when the
+        // caller is interrupted, since a thread blocked in a socket read would not notice.
+        watchdog.watch(call);
         try {
-            return answer.get();
-        } catch (InterruptedException e) {
-            call.cancel();
-            answer.thenAccept(Response::close);
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
+            return call.execute();
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted() || isInterruptedIo(e)) {
+                InterruptedException interrupted = new InterruptedException("interrupted");
+                interrupted.initCause(e);
+                throw interrupted;
             }
-            throw new KubeClientException(p.description() + " failed: " + e.getCause(), e.getCause());
+            throw e;
+        } catch (RuntimeException e) {
+            if (e instanceof KubeClientException k) {
+                throw k;
+            }
+            throw new KubeClientException(p.description() + " failed: " + e, e);
+        } finally {
+            watchdog.unwatch(call);
         }
+    }
+
+    /** Okio's answer to an interrupted thread (as opposed to {@code "timeout"}, the call's deadline). */
+    private static boolean isInterruptedIo(IOException e) {
+        return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+                && "interrupted".equals(e.getMessage());
     }
 
     private boolean fitsBefore(Duration delay, long deadline) {

@@ -6,6 +6,7 @@ import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.flowcontrol.ExponentialBackoffManager;
 import dev.kubeclient.flowcontrol.Sleeper;
 import dev.kubeclient.flowcontrol.Ticker;
+import dev.kubeclient.observation.KubeClientListener;
 import dev.kubeclient.pager.ListPager;
 import dev.kubeclient.pager.Page;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -89,6 +90,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     private final Ticker ticker;
     private final Sleeper sleeper;
     private final ExponentialBackoffManager backoff;
+    private final KubeClientListener listener;
     private final CountDownLatch closedSignal = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Object runnerLock = new Object();
@@ -106,6 +108,9 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     // Guarded by runnerLock.
     private Thread runner;
     private boolean inHandler;
+    /** Lists and watches opened so far (runner thread only), so the listener hears of relists and restarts. */
+    private int lists;
+    private int watches;
 
     private ResilientWatcher(Builder<T> b) {
         this.name = b.name;
@@ -122,6 +127,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         this.backoff = b.backoff != null ? b.backoff : ExponentialBackoffManager.builder().ticker(ticker).build();
         this.resourceVersion = b.resourceVersion;
         this.streamInitialState = b.streamingLists == StreamingLists.AUTO;
+        this.listener = b.listener;
     }
 
     /**
@@ -298,6 +304,9 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         } finally {
             exitHandler();
         }
+        if (lists++ > 0 || watches > 0) {
+            listener.watchRelisted(name);
+        }
         resourceVersion = version;
         lastInitialStateNanos = ticker.nanoTime();
         afterGone = false;
@@ -339,6 +348,9 @@ public final class ResilientWatcher<T> implements AutoCloseable {
      * initial state at its closing bookmark and then goes on as a normal watch.
      */
     private void watchOnce(boolean streaming) throws InterruptedException {
+        if (watches++ > 0) {
+            listener.watchRestarted(name);
+        }
         Watch<T> watch;
         try {
             Duration timeout = watchTimeout != null ? watchTimeout
@@ -552,6 +564,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         private Ticker ticker = Ticker.system();
         private Sleeper sleeper;
         private ExponentialBackoffManager backoff;
+        private KubeClientListener listener = KubeClientListener.NONE;
 
         private Builder(ListPager<T> lister, WatchOpener<T> opener, WatchHandler<T> handler) {
             this.lister = Objects.requireNonNull(lister, "lister");
@@ -647,6 +660,15 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         /** The backoff after failures; by default client-go's reflector settings on {@link #ticker(Ticker)}. */
         public Builder<T> backoff(ExponentialBackoffManager backoff) {
             this.backoff = Objects.requireNonNull(backoff, "backoff");
+            return this;
+        }
+
+        /**
+         * Told of every restart and relist ({@link KubeClientListener#watchRestarted},
+         * {@link KubeClientListener#watchRelisted}); the typed and dynamic clients pass their client's listener.
+         */
+        public Builder<T> listener(KubeClientListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

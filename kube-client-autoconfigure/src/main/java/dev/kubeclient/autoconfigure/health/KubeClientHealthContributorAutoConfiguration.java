@@ -1,0 +1,34 @@
+package dev.kubeclient.autoconfigure.health;
+
+import dev.kubeclient.rest.KubeRestClient;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+/**
+ * The {@code kube} health indicator ({@link KubeHealthIndicator}), when Spring Boot's health support is present
+ * and a {@link KubeRestClient} bean exists. {@code management.health.kube.enabled=false} turns it off. It joins no
+ * liveness or readiness group by itself: an API-server outage must not restart every pod; see
+ * {@code docs/observability.md} to add it to readiness.
+ */
+@AutoConfiguration(afterName = "dev.kubeclient.autoconfigure.KubeClientAutoConfiguration",
+        beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(KubeRestClient.class)
+@ConditionalOnEnabledHealthIndicator("kube")
+@EnableConfigurationProperties(KubeHealthProperties.class)
+public final class KubeClientHealthContributorAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "kubeHealthIndicator")
+    KubeHealthIndicator kubeHealthIndicator(KubeRestClient client, KubeHealthProperties properties) {
+        return new KubeHealthIndicator(client, properties.getTimeout(), properties.getCacheTtl(), Clock.systemUTC());
+    }
+}
