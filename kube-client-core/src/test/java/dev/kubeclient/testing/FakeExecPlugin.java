@@ -5,22 +5,16 @@ import dev.kubeclient.config.ExecConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An exec credential plugin written in Java, so tests of exec authentication run wherever a JDK does: no shell, no
- * {@code chmod}, no GNU tools. The plugin is this class's {@code main}, started with the running JVM's own
+ * {@code chmod}, no GNU tools. The plugin is {@link FakeExecPluginMain}, started with the running JVM's own
  * {@code java} launcher.
  *
  * <p>Each run appends a line to the runs file (when one is set), waits the configured delay, and prints the output
@@ -34,8 +28,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class FakeExecPlugin {
-
-    private static final Pattern NOW_PLUS = Pattern.compile("\\{now\\+([^}]+)}");
 
     private final Path dir;
     private Path runs;
@@ -112,7 +104,7 @@ public final class FakeExecPlugin {
     private List<String> arguments() {
         try {
             List<String> args = new ArrayList<>(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-cp", classesFolder().toString(), FakeExecPlugin.class.getName()));
+                    "-cp", classesFolder().toString(), FakeExecPluginMain.class.getName()));
             if (runs != null) {
                 args.add("--runs=" + runs);
             }
@@ -140,63 +132,9 @@ public final class FakeExecPlugin {
 
     private static Path classesFolder() {
         try {
-            return Path.of(FakeExecPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(FakeExecPluginMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * The plugin itself: {@code [--runs=FILE] [--delay=ISO] [--exit=N] [--stderr=FILE] OUTPUT-FILE...}.
-     *
-     * @param args as above
-     */
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Path runs = null;
-        Duration delay = Duration.ZERO;
-        int exit = 0;
-        Path stderr = null;
-        List<Path> outputs = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--runs=")) {
-                runs = Path.of(arg.substring("--runs=".length()));
-            } else if (arg.startsWith("--delay=")) {
-                delay = Duration.parse(arg.substring("--delay=".length()));
-            } else if (arg.startsWith("--exit=")) {
-                exit = Integer.parseInt(arg.substring("--exit=".length()));
-            } else if (arg.startsWith("--stderr=")) {
-                stderr = Path.of(arg.substring("--stderr=".length()));
-            } else {
-                outputs.add(Path.of(arg));
-            }
-        }
-        int run = 1;
-        if (runs != null) {
-            Files.writeString(runs, "run\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            run = Files.readAllLines(runs).size();
-        }
-        Thread.sleep(delay.toMillis());
-        if (stderr != null) {
-            System.err.print(Files.readString(stderr));
-        }
-        if (!outputs.isEmpty()) {
-            String output = Files.readString(outputs.get(Math.min(run, outputs.size()) - 1));
-            System.out.print(expand(output, run));
-        }
-        System.out.flush();
-        System.err.flush();
-        System.exit(exit);
-    }
-
-    private static String expand(String output, int run) {
-        String withRun = output.replace("{run}", Integer.toString(run));
-        Matcher m = NOW_PLUS.matcher(withRun);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            Instant at = Instant.now().plus(Duration.parse(m.group(1))).truncatedTo(ChronoUnit.SECONDS);
-            m.appendReplacement(out, Matcher.quoteReplacement(at.toString()));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 }
