@@ -132,7 +132,7 @@ class WatchTest {
         assertThat(blocked).isNotDone();
         watch.close();
 
-        // The server holds the stream open for good: only the close can have ended the read.
+        // The server holds the stream open for 30 s: only the close can have ended the read sooner.
         assertThat(blocked.get(15, TimeUnit.SECONDS)).isNull();
         assertThat(watch.isOpen()).isFalse();
         assertThat(listener.count("watch closed")).isEqualTo(1);
