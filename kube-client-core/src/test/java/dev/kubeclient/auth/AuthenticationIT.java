@@ -1,8 +1,8 @@
 package dev.kubeclient.auth;
 
 import dev.kubeclient.config.ExecConfig;
-import dev.kubeclient.config.ExecConfig.InteractiveMode;
 import dev.kubeclient.config.RestConfig;
+import dev.kubeclient.testing.FakeExecPlugin;
 import dev.kubeclient.testing.IntegrationTest;
 import dev.kubeclient.testing.RealCluster;
 import okhttp3.OkHttpClient;
@@ -10,24 +10,21 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Credentials built by {@link Authentication} are accepted by a real kube-apiserver (envtest). A plain OkHttp
- * client stands in for the transport, which lives in another package.
+ * Credentials built by {@link Authentication} are accepted by a real kube-apiserver. A plain OkHttp client stands in
+ * for the transport, which lives in another package. The server and its CA come from the admin kubeconfig; the
+ * client-certificate case needs envtest's files and is skipped elsewhere.
  */
 @IntegrationTest
 class AuthenticationIT {
@@ -36,22 +33,22 @@ class AuthenticationIT {
     Path dir;
 
     private final RealCluster cluster = RealCluster.fromEnvironment();
-
-    private Path pki(String name) {
-        return cluster.envtestFile("pki/" + name).orElseGet(() -> {
-            Assumptions.abort("not an envtest cluster: pki/" + name + " is missing");
-            return null;
-        });
-    }
+    private final RestConfig admin = cluster.adminConfig();
 
     private RestConfig.Builder config() {
-        return RestConfig.builder().server("https://127.0.0.1:16443").origin("envtest");
+        return RestConfig.builder().server(admin.server().toString()).origin("integration test");
     }
 
     private int get(Authentication auth, String token) throws IOException {
         HandshakeCertificates.Builder tls = new HandshakeCertificates.Builder();
-        for (X509Certificate ca : Pem.certificates(Files.readAllBytes(pki("ca.crt")), "pki/ca.crt")) {
-            tls.addTrustedCertificate(ca);
+        byte[] ca = admin.caData() != null ? admin.caData()
+                : admin.caFile() != null ? Files.readAllBytes(admin.caFile()) : null;
+        if (ca == null) {
+            tls.addPlatformTrustedCertificates();
+        } else {
+            for (X509Certificate cert : Pem.certificates(ca, "the admin kubeconfig's CA")) {
+                tls.addTrustedCertificate(cert);
+            }
         }
         if (auth.clientCertificates().isPresent() && auth.clientCertificates().get().current() != null) {
             ClientCertificate cc = auth.clientCertificates().get().current();
@@ -61,7 +58,7 @@ class AuthenticationIT {
         OkHttpClient client = new OkHttpClient.Builder()
                 .sslSocketFactory(certificates.sslSocketFactory(), certificates.trustManager()).build();
         try {
-            Request.Builder request = new Request.Builder().url("https://127.0.0.1:16443/api/v1/namespaces/default");
+            Request.Builder request = new Request.Builder().url(admin.server().resolve("/api/v1/namespaces/default").toString());
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
@@ -77,27 +74,26 @@ class AuthenticationIT {
     @Test
     void clientCertificateFilesAuthenticate() throws IOException {
         Authentication auth = Authentication.forConfig(config()
-                .clientCertFile(pki("admin-cert.crt")).clientKeyFile(pki("admin-cert.key")).build());
+                .clientCertFile(cluster.envtestFileOrSkip("pki/admin-cert.crt"))
+                .clientKeyFile(cluster.envtestFileOrSkip("pki/admin-cert.key")).build());
         assertThat(get(auth, null)).isEqualTo(200);
     }
 
     @Test
     void aTokenFileAuthenticates() throws IOException {
-        Authentication auth = Authentication.forConfig(config().bearerTokenFile(pki("admin.token")).build());
+        Path tokenFile = Files.writeString(dir.resolve("token"), cluster.adminBearerTokenOrSkip() + "\n");
+        Authentication auth = Authentication.forConfig(config().bearerTokenFile(tokenFile).build());
         assertThat(get(auth, auth.tokenSource().orElseThrow().token())).isEqualTo(200);
     }
 
     @Test
     void anExecPluginTokenAuthenticatesAndIsFetchedAgainAfterA401() throws IOException {
         Path count = dir.resolve("count");
-        Path script = dir.resolve("plugin.sh");
         // The first run hands out a wrong token, later runs the admin token: the 401 path end to end.
-        Files.writeString(script, "#!/bin/bash\necho run >> '" + count + "'\n"
-                + "if [ $(wc -l < '" + count + "') -eq 1 ]; then t=wrong-token; else t=$(cat '" + pki("admin.token") + "'); fi\n"
-                + "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"%s\"}}' \"$t\"\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        ExecConfig exec = new ExecConfig(null, script.toString(), List.of(), Map.of(), null, true, null,
-                InteractiveMode.NEVER, null);
+        ExecConfig exec = FakeExecPlugin.in(dir).countingRunsIn(count)
+                .printing(FakeExecPlugin.tokenCredential("wrong-token"),
+                        FakeExecPlugin.tokenCredential(cluster.adminBearerTokenOrSkip()))
+                .toExecConfig();
         Authentication auth = Authentication.forConfig(config().exec(exec).build());
         TokenSource tokens = auth.tokenSource().orElseThrow();
 

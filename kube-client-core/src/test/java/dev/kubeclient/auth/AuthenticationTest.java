@@ -4,6 +4,7 @@ import dev.kubeclient.config.AuthProviderConfig;
 import dev.kubeclient.config.ExecConfig;
 import dev.kubeclient.config.ExecConfig.InteractiveMode;
 import dev.kubeclient.config.RestConfig;
+import dev.kubeclient.testing.FakeExecPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -36,12 +36,8 @@ class AuthenticationTest {
                 .withEnvironment(Map.of("PATH", ExecCredentialProviderTest.path())).withConsoleAvailable(false));
     }
 
-    private ExecConfig plugin(String token) throws IOException {
-        Path script = dir.resolve("plugin.sh");
-        Files.writeString(script, "#!/bin/bash\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
-                + "\"kind\":\"ExecCredential\",\"status\":{\"token\":\"" + token + "\"}}'\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return new ExecConfig(null, script.toString(), List.of(), Map.of(), null, false, null, InteractiveMode.NEVER, null);
+    private ExecConfig plugin(String token) {
+        return FakeExecPlugin.in(dir).printing(FakeExecPlugin.tokenCredential(token)).toExecConfig();
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.kubeclient.observation.ExecPluginRun.Outcome;
 import dev.kubeclient.observation.KubeClientListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +40,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+/**
+ * The exec plugin runner against real child processes. The fake plugins here are bash scripts, because what is
+ * tested is how a command is found, started, fed and killed; the tests of what is done with a credential use the
+ * portable {@link dev.kubeclient.testing.FakeExecPlugin} instead.
+ */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the fake plugins are bash scripts made executable with POSIX "
+        + "permissions; Windows has neither")
 class ExecCredentialProviderTest {
 
     static final String V1 = "client.authentication.k8s.io/v1";

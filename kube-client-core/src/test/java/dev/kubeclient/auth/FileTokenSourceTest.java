@@ -74,6 +74,36 @@ class FileTokenSourceTest {
     }
 
     @Test
+    void aFailedFirstReadIsNotRememberedSoTheNextCallReadsAgainAtOnce() throws IOException {
+        Path file = dir.resolve("token");
+        FileTokenSource source = new FileTokenSource(file, clock, Duration.ofMinutes(1));
+        assertThatThrownBy(source::token).isInstanceOf(IOException.class).hasMessageContaining("does not exist");
+
+        Files.writeString(file, "late");
+
+        // No time has passed: the failure was not cached for a refresh period.
+        assertThat(source.token()).isEqualTo("late");
+    }
+
+    @Test
+    void aGoodReadAfterAFailedRereadIsKeptForAWholePeriodAgain() throws IOException {
+        Path file = Files.writeString(dir.resolve("token"), "first");
+        FileTokenSource source = new FileTokenSource(file, clock, Duration.ofMinutes(1));
+        source.token();
+        Files.delete(file);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(source.token()).isEqualTo("first");
+        Files.writeString(file, "second");
+        assertThat(source.token()).isEqualTo("second");
+
+        Files.writeString(file, "third");
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(source.token()).isEqualTo("second");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(source.token()).isEqualTo("third");
+    }
+
+    @Test
     void toStringNamesTheFileButNotTheToken() throws IOException {
         Path file = Files.writeString(dir.resolve("token"), "tok-file-secret-42");
         FileTokenSource source = new FileTokenSource(file, clock, Duration.ofMinutes(1));

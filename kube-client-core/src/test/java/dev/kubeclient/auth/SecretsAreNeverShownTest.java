@@ -4,13 +4,13 @@ import dev.kubeclient.config.AuthProviderConfig;
 import dev.kubeclient.config.ExecConfig;
 import dev.kubeclient.config.ExecConfig.InteractiveMode;
 import dev.kubeclient.config.RestConfig;
+import dev.kubeclient.testing.FakeExecPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -49,15 +49,11 @@ class SecretsAreNeverShownTest {
         }
     }
 
-    private Path script(String body) throws Exception {
-        Path script = Files.createTempFile(dir, "plugin", ".sh");
-        Files.writeString(script, "#!/bin/bash\n" + body);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return script;
-    }
-
-    private ExecConfig exec(Path script) {
-        return new ExecConfig(null, script.toString(), List.of(ARG), Map.of("PLUGIN_KEY", ENV_VALUE), null, true,
+    private ExecConfig exec(FakeExecPlugin plugin) {
+        ExecConfig fake = plugin.toExecConfig();
+        List<String> args = new ArrayList<>(fake.args());
+        args.add("--ignored=" + ARG);
+        return new ExecConfig(null, fake.command(), args, Map.of("PLUGIN_KEY", ENV_VALUE), null, true,
                 null, InteractiveMode.NEVER, null);
     }
 
@@ -83,23 +79,22 @@ class SecretsAreNeverShownTest {
 
         // Exec plugins failing in every way, each with secrets in its args, env and stdout.
         String goodJson = "{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"" + TOKEN + "\"}}";
-        List<String> badPlugins = List.of(
-                "echo '" + EXEC_OUTPUT + "'; echo \"$CLOUD_KEY\" | wc -c >&2; exit 1",
-                "echo 'not json " + EXEC_OUTPUT + "'",
-                "echo '{\"apiVersion\":\"" + EXEC_OUTPUT + "\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"" + TOKEN + "\"}}'",
-                "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"" + EXEC_OUTPUT + "\"}'",
-                "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\""
-                        + TOKEN + "\",\"expirationTimestamp\":\"2000-01-01T00:00:00Z\"}}'",
-                "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\""
-                        + TOKEN + "\",\"expirationTimestamp\":\"" + EXEC_OUTPUT + "\"}}'");
-        for (String body : badPlugins) {
-            ExecCredentialProvider p = new ExecCredentialProvider(exec(script(body)), base, env());
+        List<FakeExecPlugin> badPlugins = List.of(
+                FakeExecPlugin.in(dir).printing(EXEC_OUTPUT + "\n").writingToStderr(ENV_VALUE.length() + "\n").exitingWith(1),
+                FakeExecPlugin.in(dir).printing("not json " + EXEC_OUTPUT + "\n"),
+                FakeExecPlugin.in(dir).printing("{\"apiVersion\":\"" + EXEC_OUTPUT + "\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"" + TOKEN + "\"}}"),
+                FakeExecPlugin.in(dir).printing("{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"" + EXEC_OUTPUT + "\"}"),
+                FakeExecPlugin.in(dir).printing(FakeExecPlugin.tokenCredential(TOKEN, "2000-01-01T00:00:00Z")),
+                FakeExecPlugin.in(dir).printing(FakeExecPlugin.tokenCredential(TOKEN, EXEC_OUTPUT)));
+        for (FakeExecPlugin plugin : badPlugins) {
+            ExecCredentialProvider p = new ExecCredentialProvider(exec(plugin), base, env());
             Throwable failure = catchThrowable(p::token);
-            assertThat(failure).as(body).isInstanceOf(ExecPluginException.class);
+            assertThat(failure).as(plugin.commandLine().toString()).isInstanceOf(ExecPluginException.class);
             record(failure);
             shown.add(p.toString());
         }
-        ExecCredentialProvider good = new ExecCredentialProvider(exec(script("echo '" + goodJson + "'")), base, env());
+        ExecCredentialProvider good = new ExecCredentialProvider(
+                exec(FakeExecPlugin.in(dir).printing(FakeExecPlugin.tokenCredential(TOKEN))), base, env());
         assertThat(good.token()).isEqualTo(TOKEN);
         shown.add(good.toString());
 

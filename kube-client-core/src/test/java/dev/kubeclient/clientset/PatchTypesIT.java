@@ -1,5 +1,7 @@
 package dev.kubeclient.clientset;
 
+import dev.kubeclient.errors.ApiErrors;
+import dev.kubeclient.errors.InvalidException;
 import dev.kubeclient.meta.PatchOptions;
 
 import dev.kubeclient.rest.KubeJson;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The four patch types against one Deployment, each showing its merge behaviour. */
 @IntegrationTest
@@ -65,6 +68,24 @@ class PatchTypesIT {
                 KubeJson.defaults().mapper().readTree("{\"metadata\":{\"labels\":{\"old\":null}}}"));
 
         assertThat(patched.getMetadata().getLabels()).containsEntry("tier", "front").doesNotContainKey("old");
+    }
+
+    @Test
+    void aJsonPatchWhoseTestOperationFailsIsRejectedAsInvalidAndChangesNothing() {
+        var deployments = clientset.appsV1().deployments(ns);
+        int replicas = deployments.get("web").getSpec().getReplicas();
+        byte[] ops = ("[{\"op\":\"test\",\"path\":\"/spec/template/spec/containers/1/name\",\"value\":\"not-the-sidecar\"},"
+                + "{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":" + (replicas + 4) + "}]")
+                .getBytes(StandardCharsets.UTF_8);
+
+        // The API server answers a failed "test" with 422 Invalid (RFC 6902: the whole patch is rejected).
+        InvalidException rejected = catchThrowableOfType(InvalidException.class,
+                () -> deployments.patch("web", PatchType.JSON_PATCH, ops));
+
+        assertThat(rejected).isNotNull();
+        assertThat(rejected.code()).isEqualTo(422);
+        assertThat(ApiErrors.isInvalid(rejected)).isTrue();
+        assertThat(deployments.get("web").getSpec().getReplicas()).isEqualTo(replicas);
     }
 
     @Test

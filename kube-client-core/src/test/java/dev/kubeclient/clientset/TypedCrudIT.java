@@ -112,7 +112,9 @@ class TypedCrudIT {
         Service patched = services.patch("web", dev.kubeclient.rest.PatchType.MERGE,
                 Map.of("metadata", Map.of("labels", Map.of("tier", "front"))));
 
-        assertThat(patched.getSpec().getClusterIP()).startsWith("10.0.0.");
+        // The address comes from the cluster's service range, whatever that is: an IP literal, not "None".
+        assertThat(patched.getSpec().getClusterIP()).matches("[0-9.]+|[0-9a-fA-F:]+");
+        assertThat(patched.getSpec().getClusterIP()).isNotEqualTo("None");
         assertThat(patched.getMetadata().getLabels()).containsEntry("tier", "front");
         services.delete("web");
     }
@@ -148,7 +150,11 @@ class TypedCrudIT {
 
         assertThat(read.getStatus().getPhase()).isEqualTo("Active");
         assertThat(listed.getItems()).extracting(n -> n.getMetadata().getName()).contains(name);
-        // Without a namespace controller the namespace stays Terminating; the delete itself is what we check.
-        assertThat(namespaces.get(name).getStatus().getPhase()).isEqualTo("Terminating");
+        // Without a namespace controller (envtest) the namespace stays Terminating; with one it may already be gone.
+        try {
+            assertThat(namespaces.get(name).getStatus().getPhase()).isEqualTo("Terminating");
+        } catch (NotFoundException gone) {
+            assertThat(gone.getMessage()).contains(name);
+        }
     }
 }

@@ -235,7 +235,7 @@ class RateLimiterTest {
     }
 
     private static void awaitCompleted(List<? extends Future<?>> futures, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (futures.stream().filter(Future::isDone).count() < count) {
             assertThat(System.nanoTime()).as("%d waiters should have finished", count).isLessThan(deadline);
             Thread.sleep(1);
@@ -338,7 +338,7 @@ class RateLimiterTest {
                 thrown.set(t);
             }
         });
-        Thread.sleep(50);
+        dev.kubeclient.testing.Threads.awaitBlocked(sleeper);
         sleeper.interrupt();
         sleeper.join(5_000);
         assertThat(sleeper.isAlive()).isFalse();

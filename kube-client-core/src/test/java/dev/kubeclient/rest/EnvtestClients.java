@@ -13,10 +13,13 @@ public final class EnvtestClients {
 
     /**
      * The admin configuration with {@code server} in place of the cluster's address: a loopback proxy in front of
-     * it (the server certificate must cover the proxy's host, as envtest's and kind's cover 127.0.0.1).
+     * it. The server certificate is still checked against the cluster's own name (its {@code tls-server-name}, or
+     * else its host), so this works whatever names the certificate holds.
      */
     public static RestConfig admin(String server) {
-        return admin().toBuilder().server(server).build();
+        RestConfig admin = admin();
+        String serverName = admin.tlsServerName() != null ? admin.tlsServerName() : admin.server().getHost();
+        return admin.toBuilder().server(server).tlsServerName(serverName).build();
     }
 
     /** The admin configuration of the cluster under test, with generous limits: the tests create many objects. */

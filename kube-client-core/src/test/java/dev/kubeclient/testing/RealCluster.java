@@ -3,8 +3,12 @@ package dev.kubeclient.testing;
 import dev.kubeclient.config.KubeConfigLoader;
 import dev.kubeclient.config.RestConfig;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +21,15 @@ public final class RealCluster {
 
     /** The environment variable naming the admin kubeconfig of the cluster under test. */
     public static final String KUBECONFIG_ENV = "KUBE_CLIENT_IT_KUBECONFIG";
+
+    /**
+     * The environment variable giving the API server's {@code --etcd-compaction-interval} (for example {@code 30s},
+     * {@code 1m}); the tests of 410 Gone after compaction run only when it is set and short.
+     */
+    public static final String COMPACTION_INTERVAL_ENV = "KUBE_CLIENT_IT_COMPACTION_INTERVAL";
+
+    /** The longest compaction interval the 410 tests wait for; upstream's default (5 min) is longer, on purpose. */
+    public static final Duration LONGEST_COMPACTION_INTERVAL = Duration.ofMinutes(2);
 
     private final Path kubeconfig;
 
@@ -53,6 +66,55 @@ public final class RealCluster {
      */
     public RestConfig adminConfig() {
         return new KubeConfigLoader().restConfig(kubeconfig, null);
+    }
+
+    /** The API server's address, from the admin kubeconfig (never assumed: envtest's port is configurable). */
+    public URI server() {
+        return adminConfig().server();
+    }
+
+    /**
+     * The admin kubeconfig's bearer token; aborts (skips) the calling test with a message when the admin user
+     * authenticates otherwise (kind and minikube use client certificates).
+     */
+    public String adminBearerTokenOrSkip() {
+        String token = adminConfig().bearerToken();
+        if (token == null || token.isBlank()) {
+            org.junit.jupiter.api.Assumptions.abort("needs an admin kubeconfig with a bearer token; " + kubeconfig
+                    + " authenticates otherwise");
+        }
+        return token;
+    }
+
+    /**
+     * How often the API server compacts etcd, from {@value #COMPACTION_INTERVAL_ENV}; aborts (skips) the calling
+     * test with a message when it is unset or longer than {@link #LONGEST_COMPACTION_INTERVAL}, because waiting
+     * for a compaction would then take too long or forever.
+     */
+    public static Duration compactionIntervalOrSkip() {
+        String value = System.getenv(COMPACTION_INTERVAL_ENV);
+        if (value == null || value.isBlank()) {
+            org.junit.jupiter.api.Assumptions.abort(COMPACTION_INTERVAL_ENV + " is not set: this test waits for "
+                    + "etcd compaction; set it to the API server's --etcd-compaction-interval (at most "
+                    + LONGEST_COMPACTION_INTERVAL.toSeconds() + "s, e.g. 30s as .ci/run starts envtest with) to run it");
+        }
+        Duration interval = parseGoDuration(value.strip());
+        if (interval.compareTo(LONGEST_COMPACTION_INTERVAL) > 0) {
+            org.junit.jupiter.api.Assumptions.abort(COMPACTION_INTERVAL_ENV + "=" + value + " is longer than "
+                    + LONGEST_COMPACTION_INTERVAL.toSeconds() + "s: waiting for a compaction would take too long");
+        }
+        return interval;
+    }
+
+    /** Reads a duration written as Go flags write it ({@code 30s}, {@code 1m}, {@code 1m30s}) or as ISO-8601. */
+    static Duration parseGoDuration(String value) {
+        String upper = value.toUpperCase(Locale.ROOT);
+        try {
+            return Duration.parse(upper.startsWith("P") ? upper : "PT" + upper);
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException(COMPACTION_INTERVAL_ENV + "=" + value
+                    + " is not a duration; write it like 30s, 1m or 1m30s", e);
+        }
     }
 
     /** The folder that holds the kubeconfig; for envtest, its run folder. */

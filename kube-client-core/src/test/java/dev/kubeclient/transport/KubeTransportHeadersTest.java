@@ -7,6 +7,7 @@ import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.observation.KubeClientListener;
 import dev.kubeclient.observation.RequestInfo;
 import dev.kubeclient.observation.RetryReason;
+import dev.kubeclient.testing.FakeExecPlugin;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -25,7 +26,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -195,17 +195,11 @@ class KubeTransportHeadersTest {
     @Test
     void fiftyConcurrentHttpsRequestsRunTheExecPluginOnceAndLaterOnesUseTheCachedToken() throws Exception {
         Path runs = dir.resolve("runs");
-        Path plugin = dir.resolve("slow-plugin.sh");
         // Slow on purpose, so all fifty requests are waiting for the one run.
-        Files.writeString(plugin, "#!/bin/sh\n"
-                + "echo run >> '" + runs + "'\n"
-                + "sleep 0.5\n"
-                + "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                + "\"status\":{\"token\":\"exec-token-%s\",\"expirationTimestamp\":\"%s\"}}' "
-                + "$(wc -l < '" + runs + "' | tr -d ' ') \"$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)\"\n");
-        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
+        ExecConfig plugin = FakeExecPlugin.in(dir).countingRunsIn(runs).delayedBy(Duration.ofMillis(500))
+                .printing(FakeExecPlugin.tokenCredential("exec-token-{run}", "{now+PT1H}")).toExecConfig();
         List<dev.kubeclient.observation.ExecPluginRun> pluginRuns = new CopyOnWriteArrayList<>();
-        KubeTransport transport = transport(KubeTransport.builder(config().exec(ExecConfig.of(plugin.toString()))
+        KubeTransport transport = transport(KubeTransport.builder(config().exec(plugin)
                 .listener(new dev.kubeclient.observation.KubeClientListener() {
                     @Override
                     public void execPluginRan(dev.kubeclient.observation.ExecPluginRun run) {
@@ -252,14 +246,9 @@ class KubeTransportHeadersTest {
     @Test
     void a401RunsTheExecPluginAgainAndRetriesWithItsNewToken() throws Exception {
         Path counter = dir.resolve("runs");
-        Path plugin = dir.resolve("plugin.sh");
-        Files.writeString(plugin, "#!/bin/sh\n"
-                + "n=$(( $(cat '" + counter + "' 2>/dev/null || echo 0) + 1 ))\n"
-                + "echo $n > '" + counter + "'\n"
-                + "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                + "\"status\":{\"token\":\"exec-token-%s\"}}' $n\n");
-        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
-        KubeTransport transport = transport(config().exec(ExecConfig.of(plugin.toString())).build());
+        ExecConfig plugin = FakeExecPlugin.in(dir).countingRunsIn(counter)
+                .printing(FakeExecPlugin.tokenCredential("exec-token-{run}")).toExecConfig();
+        KubeTransport transport = transport(config().exec(plugin).build());
         server.enqueue(new MockResponse.Builder().code(401).build());
         server.enqueue(new MockResponse.Builder().body("{}").build());
 

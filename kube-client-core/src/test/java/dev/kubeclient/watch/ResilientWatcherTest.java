@@ -195,10 +195,9 @@ class ResilientWatcherTest {
         watcher = builder().resourceVersion("1").build().start();
         take();
 
-        long start = System.nanoTime();
         watcher.close();
-        assertThat(watcher.awaitTermination(Duration.ofSeconds(3))).isTrue();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        // Far below the server's 30 s delay: only the close can have ended the wait.
+        assertThat(watcher.awaitTermination(Duration.ofSeconds(15))).isTrue();
         assertThat(watcher.isRunning()).isFalse();
     }
 
