@@ -300,8 +300,9 @@ public final class KubeTransport implements AutoCloseable {
         }
 
         /**
-         * The certificate source's generation, asking it for the current certificate first: a file source only
-         * notices a rotated file when asked, and without a new handshake nobody else asks.
+         * The certificate source's generation, letting it look for a change first: a file source only notices a
+         * rotated file when asked, and without a new handshake nobody else asks. An exec plugin is never run here
+         * (it runs lazily, when a request needs its credential).
          */
         private static LongSupplier certificateGeneration(ClientCertificateSource certificates) {
             if (certificates == null) {
@@ -309,7 +310,7 @@ public final class KubeTransport implements AutoCloseable {
             }
             return () -> {
                 try {
-                    certificates.current();
+                    certificates.checkForChange();
                 } catch (IOException | RuntimeException e) {
                     // The next handshake reports it (RotatingKeyManager); a request must not fail over a check.
                     log.debug("client certificate check failed: {}", e.getMessage());
