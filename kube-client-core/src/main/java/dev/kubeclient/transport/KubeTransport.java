@@ -46,7 +46,10 @@ import java.util.function.LongSupplier;
  *   material are closed (client-go's certificate rotation). Handshake failures become a
  *   {@link TlsHandshakeException} naming the server and the setting to check.</li>
  *   <li><b>HTTP</b>: HTTP/2 when the server offers it over ALPN (off with {@code disableHttp2}), a ping every
- *   {@value #PING_INTERVAL_SECONDS} s so a dead HTTP/2 connection is noticed, no read timeout (watches are long)
+ *   {@value #PING_INTERVAL_SECONDS} s so a dead HTTP/2 connection is noticed; over HTTP/1.1, which has no pings,
+ *   TCP keepalive (30 s, as Go's dialer) and a bound on the silence of watch streams
+ *   ({@link #WATCH_SILENCE_GRACE} past their {@code timeoutSeconds}, else {@link #WATCH_SILENCE_LIMIT});
+ *   {@code TCP_NODELAY} on every socket; no read timeout otherwise (watches are long)
  *   and no overall call timeout (set one per call with {@code call.timeout()}), {@code connectTimeout} from the
  *   config, transparent gzip ({@code disableCompression} sends {@code Accept-Encoding: identity}).</li>
  *   <li><b>Proxy</b>: {@link RestConfig#proxy()}, else {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY} as Go
@@ -66,6 +69,13 @@ public final class KubeTransport implements AutoCloseable {
 
     /** Seconds between HTTP/2 pings; client-go checks a connection after 30 s without reads. */
     public static final int PING_INTERVAL_SECONDS = 30;
+    /**
+     * Over HTTP/1.1, how long a watch stream without {@code timeoutSeconds} may stay silent before its read fails
+     * (the API server itself ends such a watch after 30 to 60 minutes, and sends bookmarks to watchers that ask).
+     */
+    public static final Duration WATCH_SILENCE_LIMIT = Duration.ofMinutes(10);
+    /** Over HTTP/1.1, how much longer than its {@code timeoutSeconds} a silent watch stream may last before its read fails. */
+    public static final Duration WATCH_SILENCE_GRACE = Duration.ofSeconds(30);
     /** Idle connections kept per transport. */
     static final int MAX_IDLE_CONNECTIONS = 25;
     /** How long an idle connection is kept (Go's {@code IdleConnTimeout}). */
@@ -173,6 +183,7 @@ public final class KubeTransport implements AutoCloseable {
         private TokenSource tokenSource;
         private ClientCertificateSource clientCertificates;
         private LongSupplier nanoTime = System::nanoTime;
+        private Duration watchSilenceGrace = WATCH_SILENCE_GRACE;
 
         private Builder(RestConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -199,6 +210,12 @@ public final class KubeTransport implements AutoCloseable {
         /** Uses this client certificate source instead of the one the config describes. */
         public Builder clientCertificates(ClientCertificateSource clientCertificates) {
             this.clientCertificates = Objects.requireNonNull(clientCertificates, "clientCertificates");
+            return this;
+        }
+
+        /** How much longer than its timeoutSeconds a silent HTTP/1.1 watch may last (tests shorten it). */
+        Builder watchSilenceGrace(Duration grace) {
+            this.watchSilenceGrace = grace;
             return this;
         }
 
@@ -244,6 +261,7 @@ public final class KubeTransport implements AutoCloseable {
                     // OkHttp would otherwise re-send a request, a POST included, after some connection failures
                     // even when the body went out. The REST layer retries connection failures for GET only.
                     .retryOnConnectionFailure(false)
+                    .socketFactory(new TcpSocketFactory())
                     .protocols(config.disableHttp2() ? List.of(Protocol.HTTP_1_1) : List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
             tls.applyTo(http);
             proxy.applyTo(http);
@@ -252,6 +270,14 @@ public final class KubeTransport implements AutoCloseable {
                     tls::forgetSessions);
             AtomicBoolean closed = new AtomicBoolean();
             http.eventListener(new EventListener() {
+                @Override
+                public void connectionAcquired(Call call, Connection connection) {
+                    // OkHttp opens SOCKS sockets itself, past the socket factory: give them the same options.
+                    if (connection.route().proxy().type() == java.net.Proxy.Type.SOCKS) {
+                        TcpSocketFactory.configure(connection.socket());
+                    }
+                }
+
                 @Override
                 public void connectionReleased(Call call, Connection connection) {
                     // A stream still being read at close() hands its connection back to the pool afterwards.
@@ -264,6 +290,7 @@ public final class KubeTransport implements AutoCloseable {
                 http.addInterceptor(interceptor);
             }
             http.addNetworkInterceptor(rotation.connectionTracker());
+            http.addNetworkInterceptor(new WatchSilenceTimeout(watchSilenceGrace, WATCH_SILENCE_LIMIT));
 
             return new KubeTransport(config, http.build(), listener, userAgent, executor, rotation, closed);
         }
