@@ -149,7 +149,11 @@ public final class RestConfig {
     public AuthProviderConfig authProvider() { return authProvider; }
     /** Whom to impersonate; {@link Impersonation#NONE} by default. */
     public Impersonation impersonation() { return impersonation; }
-    /** The User-Agent header; {@code null} means the default {@code kube-client/<version> (<os>/<arch>)}. */
+    /**
+     * The User-Agent header; {@code null} means the default, shaped like client-go's:
+     * {@code <program>/<kube-client version> (<os>/<arch>) kube-client/<commit>}, the program being the jar or main
+     * class the JVM was started with.
+     */
     public String userAgent() { return userAgent; }
     /** Requests per second as configured: 0 means {@value #DEFAULT_QPS}, negative disables rate limiting. */
     public float qps() { return qps; }

@@ -232,8 +232,10 @@ public final class KubeTransport implements AutoCloseable {
          * @throws dev.kubeclient.auth.CredentialException when a credential in the config is unusable
          */
         public KubeTransport build() {
+            ProxySettings proxy = ProxySettings.forConfig(config, environment);
+            // The OIDC refresh goes through the same proxy as the API server's requests, as in client-go.
             Authentication auth = Authentication.forConfig(config,
-                    authEnvironment == null ? AuthEnvironment.system() : authEnvironment);
+                    authEnvironment == null ? AuthEnvironment.system() : authEnvironment, proxy::applyTo);
             TokenSource tokens = tokenSource != null ? tokenSource : auth.tokenSource().orElse(null);
             ClientCertificateSource certificates = clientCertificates != null ? clientCertificates
                     : auth.clientCertificates().orElse(null);
@@ -242,7 +244,6 @@ public final class KubeTransport implements AutoCloseable {
             KubeClientListener listener = KubeClientListener.composite(List.of(config.listener()));
             String userAgent = config.userAgent() != null ? config.userAgent() : UserAgent.defaultValue();
             TlsSetup tls = TlsSetup.forConfig(config, certificates);
-            ProxySettings proxy = ProxySettings.forConfig(config, environment);
 
             ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                     new SynchronousQueue<>(), threads("kube-client-dispatcher " + config.server().getAuthority()));
