@@ -122,6 +122,21 @@ class KubeTransportConnectionsTest {
     }
 
     @Test
+    void aQuietWatchOverHttp2IsLeftToThePings() throws IOException {
+        MockWebServer server = start(httpsServer(SERVER));
+        KubeTransport transport = transport(KubeTransport.builder(configFor(server).caData(pem(CA)).build())
+                .watchSilenceGrace(Duration.ofMillis(200)));
+        server.enqueue(new MockResponse.Builder().body("{\"type\":\"ADDED\"}\n")
+                .bodyDelay(2, java.util.concurrent.TimeUnit.SECONDS).build());
+
+        Request watch = new Request.Builder().url(server.url("/api/v1/pods?watch=true&timeoutSeconds=1")).build();
+        try (Response response = transport.httpClient().newCall(watch).execute()) {
+            assertThat(response.protocol()).hasToString("h2");
+            assertThat(response.body().source().readUtf8Line()).isEqualTo("{\"type\":\"ADDED\"}");
+        }
+    }
+
+    @Test
     void aCaBundleThatOnlyGainsACaKeepsTheOpenConnections() throws Exception {
         MockWebServer server = start(httpsServer(SERVER));
         Path caFile = Files.write(dir.resolve("ca.crt"), pem(CA));
