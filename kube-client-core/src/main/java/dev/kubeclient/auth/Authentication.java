@@ -1,12 +1,14 @@
 package dev.kubeclient.auth;
 
 import dev.kubeclient.config.RestConfig;
+import okhttp3.OkHttpClient;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The credentials of one {@link RestConfig}, ready for the transport: a bearer {@link TokenSource}, a
@@ -51,7 +53,19 @@ public final class Authentication {
      * @throws CredentialException as {@link #forConfig(RestConfig)}
      */
     public static Authentication forConfig(RestConfig config, AuthEnvironment environment) {
+        return forConfig(config, environment, builder -> { });
+    }
+
+    /**
+     * The credentials of {@code config}, whose own HTTP calls (OIDC refreshes) are set up by {@code network}: the
+     * transport passes its proxy settings here, so the identity provider is reached the way the API server is.
+     *
+     * @throws CredentialException as {@link #forConfig(RestConfig)}
+     */
+    public static Authentication forConfig(RestConfig config, AuthEnvironment environment,
+                                           Consumer<OkHttpClient.Builder> network) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(network, "network");
         Objects.requireNonNull(environment, "environment");
         String where = config.origin() == null ? "the RestConfig for " + config.server() : config.origin();
         List<String> summary = new ArrayList<>();
@@ -94,7 +108,7 @@ public final class Authentication {
             token = new StaticTokenSource(config.bearerToken());
             summary.add("token=static");
         } else if (config.authProvider() != null) {
-            token = AuthProviders.tokenSource(config.authProvider(), where, environment);
+            token = AuthProviders.tokenSource(config.authProvider(), where, environment, network);
             summary.add("token=auth-provider " + config.authProvider().name());
         } else if (config.exec() != null && basic == null && certificates == null) {
             ExecCredentialProvider plugin = new ExecCredentialProvider(config.exec(), config, environment);

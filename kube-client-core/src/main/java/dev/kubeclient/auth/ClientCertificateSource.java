@@ -22,4 +22,14 @@ public interface ClientCertificateSource {
     default long generation() {
         return 0;
     }
+
+    /**
+     * Lets the source notice a change before the next handshake, when that is cheap (a file source compares sizes
+     * and modification times). Called by the transport before requests; must never start a process or make a
+     * network call, so the default does nothing (an exec plugin's certificate changes only when it runs).
+     *
+     * @throws IOException when the source cannot be read
+     */
+    default void checkForChange() throws IOException {
+    }
 }

@@ -1,6 +1,7 @@
 package dev.kubeclient.auth;
 
 import dev.kubeclient.config.ExecConfig;
+import dev.kubeclient.config.ExecPluginPolicy;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.observation.ExecPluginRun;
 import dev.kubeclient.observation.ExecPluginRun.Outcome;
@@ -54,9 +55,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * Concurrent callers share one run: when many threads need a credential at once, one process runs and all get
  * its result (or its failure).
  *
+ * <p><b>Laziness.</b> Nothing runs when the provider is built: the plugin first runs when a request needs its
+ * credential, and at most once per request (plus once more after a 401 that invalidated the credential).
+ *
  * <p><b>Failures</b> are {@link ExecPluginException}s naming the command and quoting the start of its standard
- * error; standard output (which holds the credential) is never quoted. Every run is reported to
- * {@link KubeClientListener#execPluginRan}.
+ * error; standard output (which holds the credential) is never quoted. A command that is not found gets the
+ * plugin's {@code installHint} in the message and in {@link ExecPluginException#installHint()}. A failure is
+ * remembered for {@link #FAILURE_MEMORY} ({@value #FAILURE_MEMORY_SECONDS} s of the injected clock): callers in
+ * that window get the same failure without a new run, so a broken or hanging plugin is not started again by
+ * every request. Every run is reported to {@link KubeClientListener#execPluginRan}.
+ *
+ * <p><b>Policy.</b> The configuration's {@link ExecPluginPolicy} is checked before each start; a command it forbids
+ * fails with an {@link ExecPluginDeniedException}. Commands are looked up as Go's {@code exec.LookPath} does, on
+ * Windows too ({@link ExecCommandLookup}).
  */
 public final class ExecCredentialProvider implements TokenSource, ClientCertificateSource {
 
@@ -69,6 +80,14 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
     public static final Duration REFRESH_MARGIN = Duration.ofSeconds(30);
     /** For short-lived credentials: refreshed when less than this fraction (1/n) of the lifetime is left. */
     private static final int SHORT_LIFETIME_DIVISOR = 5;
+    /** Seconds a failed run is remembered; see {@link #FAILURE_MEMORY}. */
+    public static final long FAILURE_MEMORY_SECONDS = 10;
+    /**
+     * How long a failed run is remembered: callers within this time get its failure without a new run. Long enough
+     * that a burst of requests (or a retry loop) starts a broken plugin once, short enough that a user who has just
+     * fixed their login is not kept waiting.
+     */
+    public static final Duration FAILURE_MEMORY = Duration.ofSeconds(FAILURE_MEMORY_SECONDS);
     /** How much of the plugin's standard error goes into an exception message. */
     private static final int STDERR_IN_MESSAGE = 1000;
 
@@ -78,14 +97,21 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
     private final Map<String, String> processEnvironment;
     private final boolean consoleAvailable;
     private final KubeClientListener listener;
+    private final ExecPluginPolicy policy;
+    private final String osName;
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicLong runs = new AtomicLong();
     private final Object lock = new Object();
 
     private Credential cached;
+    private Failure lastFailure;
     private CompletableFuture<Credential> inFlight;
     private volatile long generation;
     private ClientCertificate lastCertificate;
+
+    /** A failed run, remembered until {@code until}. */
+    private record Failure(ExecPluginException exception, Instant until) {
+    }
 
     /** What one successful run gave. */
     private record Credential(String token, ClientCertificate certificate, Instant expiry, Instant refreshAt) {
@@ -109,10 +135,12 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
         this.processEnvironment = environment.environment();
         this.consoleAvailable = environment.consoleAvailable();
         this.listener = KubeClientListener.composite(List.of(cluster.listener()));
+        this.policy = cluster.execPluginPolicy();
+        this.osName = environment.osName();
         if (!SUPPORTED_API_VERSIONS.contains(exec.apiVersion())) {
             throw new ExecPluginException("exec plugin '" + exec.command() + "' asks for ExecCredential apiVersion '"
                     + exec.apiVersion() + "', which is not supported; use client.authentication.k8s.io/v1 (or v1beta1)",
-                    Outcome.NOT_STARTED);
+                    Outcome.NOT_STARTED, exec.command(), exec.installHint(), null);
         }
     }
 
@@ -169,8 +197,12 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
             CompletableFuture<Credential> flight;
             boolean mine = false;
             synchronized (lock) {
-                if (cached != null && cached.usableAt(clock.instant())) {
+                Instant now = clock.instant();
+                if (cached != null && cached.usableAt(now)) {
                     return cached;
+                }
+                if (lastFailure != null && now.isBefore(lastFailure.until())) {
+                    throw remembered(lastFailure);
                 }
                 if (inFlight == null) {
                     inFlight = new CompletableFuture<>();
@@ -197,7 +229,7 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
                 }
                 // A fresh exception per caller, so that each thread's stack trace is its own.
                 if (cause instanceof ExecPluginException p) {
-                    throw new ExecPluginException(p.getMessage(), p.outcome(), p);
+                    throw copy(p, p.getMessage());
                 }
                 if (cause instanceof IOException io) {
                     throw new IOException(io.getMessage(), io);
@@ -212,6 +244,7 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
             Credential fresh = runPlugin();
             synchronized (lock) {
                 cached = fresh;
+                lastFailure = null;
                 inFlight = null;
                 if (certificateChanged(fresh.certificate())) {
                     generation++;
@@ -222,10 +255,29 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
         } catch (IOException | RuntimeException | Error e) {
             synchronized (lock) {
                 inFlight = null;
+                if (e instanceof ExecPluginException p) {
+                    lastFailure = new Failure(p, clock.instant().plus(FAILURE_MEMORY));
+                }
             }
             flight.completeExceptionally(e);
             throw e;
         }
+    }
+
+    private ExecPluginException remembered(Failure failure) {
+        ExecPluginException e = failure.exception();
+        return copy(e, e.getMessage() + " (this failure is remembered until " + failure.until() + "; the plugin is "
+                + "not run again before then)");
+    }
+
+    /** A fresh exception per caller, so that each thread's stack trace is its own. */
+    private static ExecPluginException copy(ExecPluginException e, String message) {
+        if (e instanceof ExecPluginDeniedException denied) {
+            ExecPluginDeniedException fresh = new ExecPluginDeniedException(message, denied.command(), denied.policy());
+            fresh.initCause(denied);
+            return fresh;
+        }
+        return new ExecPluginException(message, e.outcome(), e.command(), e.installHint(), e);
     }
 
     private boolean certificateChanged(ClientCertificate fresh) {
@@ -253,16 +305,23 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
                 if (!consoleAvailable) {
                     throw new ExecPluginException("exec plugin '" + exec.command() + "' has interactiveMode Always "
                             + "but there is no console (standard input is not a terminal); run it where a user can "
-                            + "answer, or configure a non-interactive plugin", Outcome.NOT_STARTED);
+                            + "answer, or configure a non-interactive plugin", Outcome.NOT_STARTED, exec.command(),
+                            exec.installHint(), null);
                 }
                 yield true;
             }
         };
-        Map<String, String> env = new HashMap<>(processEnvironment);
-        env.putAll(exec.env());
+        Map<String, String> env = mergedEnvironment();
+        ExecCommandLookup lookup = ExecCommandLookup.onFileSystem(osName, env);
+        String resolved = lookup.resolve(exec.command()).orElse(null);
+        checkPolicy(lookup, resolved);
+        if (resolved == null) {
+            report(Outcome.NOT_STARTED, -1, Duration.ZERO);
+            throw failure(Outcome.NOT_STARTED, "was not found on the PATH of the plugin's environment", "");
+        }
         env.put("KUBERNETES_EXEC_INFO", execInfo(interactive));
         List<String> command = new java.util.ArrayList<>();
-        command.add(exec.command());
+        command.add(resolved);
         command.addAll(exec.args());
 
         long run = runs.incrementAndGet();
@@ -270,10 +329,7 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
                 "kube-client-exec-" + Integer.toHexString(System.identityHashCode(this)) + "-" + run);
         if (result.outcome() != Outcome.SUCCESS) {
             report(result.outcome(), result.exitCode(), result.duration());
-            String hint = result.outcome() == Outcome.NOT_STARTED && exec.installHint() != null
-                    ? "\n" + exec.installHint().strip() : "";
-            throw new ExecPluginException("exec plugin '" + exec.command() + "' " + result.failure()
-                    + stderrPart(result.stderr()) + hint, result.outcome());
+            throw failure(result.outcome(), result.failure(), result.stderr());
         }
         try {
             Credential credential = parse(result.stdout());
@@ -283,8 +339,53 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
             return credential;
         } catch (ExecPluginException e) {
             report(Outcome.INVALID_OUTPUT, 0, result.duration());
-            throw new ExecPluginException(e.getMessage() + stderrPart(result.stderr()), Outcome.INVALID_OUTPUT);
+            throw new ExecPluginException(e.getMessage() + stderrPart(result.stderr()), Outcome.INVALID_OUTPUT,
+                    exec.command(), exec.installHint(), null);
         }
+    }
+
+    private ExecPluginException failure(Outcome outcome, String what, String stderr) {
+        String hint = outcome == Outcome.NOT_STARTED && exec.installHint() != null
+                ? "\n" + exec.installHint().strip() : "";
+        return new ExecPluginException("exec plugin '" + exec.command() + "' " + what + stderrPart(stderr) + hint,
+                outcome, exec.command(), exec.installHint(), null);
+    }
+
+    /** The process environment with the plugin's {@code env} over it; on Windows names match whatever their case. */
+    private Map<String, String> mergedEnvironment() {
+        Map<String, String> env = new HashMap<>(processEnvironment);
+        boolean windows = ExecCommandLookup.isWindows(osName);
+        exec.env().forEach((name, value) -> {
+            if (windows) {
+                env.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+            }
+            env.put(name, value);
+        });
+        return env;
+    }
+
+    /** Refuses to start a command the configuration's policy forbids (client-go 1.35's plugin policy). */
+    private void checkPolicy(ExecCommandLookup lookup, String resolved) {
+        boolean allowed = switch (policy.type()) {
+            case ALLOW_ALL -> true;
+            case DENY_ALL -> false;
+            case ALLOWLIST -> resolved != null && policy.allowlist().stream().anyMatch(entry -> {
+                String allowedPath = ExecPluginPolicy.isPath(entry) ? entry : lookup.resolve(entry).orElse(null);
+                return allowedPath != null && lookup.samePath(allowedPath, resolved);
+            });
+        };
+        if (!allowed) {
+            report(Outcome.DENIED, -1, Duration.ZERO);
+            String target = resolved == null || resolved.equals(exec.command()) ? "" : " (" + resolved + ")";
+            throw new ExecPluginDeniedException("exec plugin '" + exec.command() + "'" + target + " is not allowed by "
+                    + "the exec plugin policy " + policy.describe() + " of " + where() + "; ask whoever sets the "
+                    + "policy (RestConfig.execPluginPolicy) to allow it, or use a kubeconfig with another credential",
+                    exec.command(), policy);
+        }
+    }
+
+    private String where() {
+        return cluster.origin() == null ? "the configuration for " + cluster.server() : cluster.origin();
     }
 
     private void report(Outcome outcome, int exitCode, Duration duration) {

@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one exec plugin process: resolves the command on the merged {@code PATH}, feeds it nothing or the console
+ * Runs one exec plugin process (its command already resolved by {@link ExecCommandLookup}): feeds it nothing or the console
  * on standard input, drains standard output and error on their own threads (so a chatty plugin cannot block on a
  * full pipe), enforces the timeout by killing the whole process tree, and honours interruption.
  */
@@ -47,14 +45,7 @@ final class ExecProcess {
     static Result run(List<String> command, Map<String, String> environment, boolean inheritStdin,
                       boolean inheritStderr, Duration timeout, String threadName) throws InterruptedIOException {
         long started = System.nanoTime();
-        String resolved = resolve(command.get(0), environment.get("PATH"));
-        if (resolved == null) {
-            return new Result(Outcome.NOT_STARTED, -1, new byte[0], "", elapsed(started),
-                    "was not found on the PATH of the plugin's environment");
-        }
-        List<String> argv = new ArrayList<>(command);
-        argv.set(0, resolved);
-        ProcessBuilder builder = new ProcessBuilder(argv);
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
         builder.environment().clear();
         builder.environment().putAll(environment);
         builder.redirectInput(inheritStdin ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
@@ -120,26 +111,6 @@ final class ExecProcess {
 
     private static String text(Drain stderr) {
         return stderr == null ? "" : new String(stderr.bytes(), StandardCharsets.UTF_8);
-    }
-
-    /** Resolves a bare command name on {@code path}, as a shell would; a name with a slash is used as it is. */
-    static String resolve(String command, String path) {
-        if (command.contains("/")) {
-            return command;
-        }
-        if (path == null || path.isEmpty()) {
-            return null;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, command);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return null;
     }
 
     static String describe(Duration d) {

@@ -51,6 +51,12 @@ public final class FileClientCertificateSource implements ClientCertificateSourc
      * @throws IOException naming the file when a file cannot be read on the first load
      * @throws CredentialException naming the file when the PEM is bad or the key does not match, on the first load
      */
+    /** Reads the files again when the check period has passed and they changed; see {@link #current()}. */
+    @Override
+    public void checkForChange() throws IOException {
+        current();
+    }
+
     @Override
     public synchronized ClientCertificate current() throws IOException {
         Instant now = clock.instant();

@@ -29,6 +29,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The kubeconfig {@code oidc} auth-provider: sends the {@code id-token} while its JWT {@code exp} is in the
@@ -42,7 +43,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code idp-certificate-authority-data} (base64 PEM) replaces the JVM's trust store for the IdP.
  *
  * <p>Each refresh uses a short-lived OkHttp client of its own, shut down afterwards; nothing is shared with the
- * API server's client or between sources.
+ * API server's client or between sources. The transport hands it the configuration's proxy settings
+ * ({@code proxy-url}, else {@code HTTPS_PROXY}/{@code NO_PROXY}), so an IdP behind the same proxy is reached.
  */
 public final class OidcTokenSource implements TokenSource {
 
@@ -62,6 +64,7 @@ public final class OidcTokenSource implements TokenSource {
     private final String idpCaSource;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ReentrantLock lock = new ReentrantLock();
+    private final Consumer<OkHttpClient.Builder> network;
 
     private String idToken;
     private String refreshToken;
@@ -74,7 +77,18 @@ public final class OidcTokenSource implements TokenSource {
      *                             CA cannot be read
      */
     public OidcTokenSource(AuthProviderConfig provider, String where, Clock clock) {
+        this(provider, where, clock, builder -> { });
+    }
+
+    /**
+     * A source whose IdP calls go through an HTTP client set up by {@code network} (proxy selector and proxy
+     * authenticator, typically those of the API server's transport).
+     *
+     * @throws CredentialException as {@link #OidcTokenSource(AuthProviderConfig, String, Clock)}
+     */
+    public OidcTokenSource(AuthProviderConfig provider, String where, Clock clock, Consumer<OkHttpClient.Builder> network) {
         Objects.requireNonNull(provider, "provider");
+        this.network = Objects.requireNonNull(network, "network");
         this.where = "the oidc auth-provider of " + Objects.requireNonNull(where, "where");
         this.clock = Objects.requireNonNull(clock, "clock");
         Map<String, String> c = provider.config();
@@ -259,6 +273,7 @@ public final class OidcTokenSource implements TokenSource {
 
     private OkHttpClient client() {
         OkHttpClient.Builder builder = new OkHttpClient.Builder().callTimeout(IDP_TIMEOUT);
+        network.accept(builder);
         if (idpCa != null) {
             X509TrustManager trust = TrustManagers.trusting(Pem.certificates(idpCa, idpCaSource));
             try {

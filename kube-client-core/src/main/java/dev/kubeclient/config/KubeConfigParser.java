@@ -1,5 +1,6 @@
 package dev.kubeclient.config;
 
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -18,6 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -182,11 +184,18 @@ final class KubeConfigParser {
 
     private static String describeYamlError(Path file, JacksonException e) {
         StringBuilder s = new StringBuilder("kubeconfig ").append(file).append(" is not valid YAML");
+        MarkedYamlEngineException marked = e.getCause() instanceof MarkedYamlEngineException m ? m : null;
+        Optional<Mark> problem = marked == null ? Optional.empty() : marked.getProblemMark();
         TokenStreamLocation location = e.getLocation();
-        if (location != null && location.getLineNr() > 0) {
+        if (problem.isPresent()) {
+            // Where the parser found the problem (kubectl's position): for a tab in the indentation that is the
+            // tab's own line, while the token location is the end of the line before.
+            s.append(" at line ").append(problem.get().getLine() + 1).append(", column ")
+                    .append(problem.get().getColumn() + 1);
+        } else if (location != null && location.getLineNr() > 0) {
             s.append(" at line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
         }
-        if (e.getCause() instanceof MarkedYamlEngineException marked) {
+        if (marked != null) {
             s.append(": ");
             if (marked.getContext() != null && !marked.getContext().isBlank()) {
                 s.append(marked.getContext()).append(", ");

@@ -1,6 +1,7 @@
 package dev.kubeclient.config;
 
 import dev.kubeclient.observation.KubeClientListener;
+import dev.kubeclient.observation.WarningHandler;
 import okhttp3.Interceptor;
 
 import java.net.URI;
@@ -67,6 +68,8 @@ public final class RestConfig {
     private final KubeClientListener listener;
     private final List<Interceptor> interceptors;
     private final String origin;
+    private final WarningHandler warningHandler;
+    private final ExecPluginPolicy execPluginPolicy;
 
     private RestConfig(Builder b) {
         this.server = b.server;
@@ -100,6 +103,8 @@ public final class RestConfig {
         this.listener = b.listener;
         this.interceptors = List.copyOf(b.interceptors);
         this.origin = b.origin;
+        this.warningHandler = b.warningHandler;
+        this.execPluginPolicy = b.execPluginPolicy;
     }
 
     /** A new, empty builder. {@link Builder#server(String)} is the one required setting. */
@@ -144,7 +149,11 @@ public final class RestConfig {
     public AuthProviderConfig authProvider() { return authProvider; }
     /** Whom to impersonate; {@link Impersonation#NONE} by default. */
     public Impersonation impersonation() { return impersonation; }
-    /** The User-Agent header; {@code null} means the default {@code kube-client/<version> (<os>/<arch>)}. */
+    /**
+     * The User-Agent header; {@code null} means the default, shaped like client-go's:
+     * {@code <program>/<kube-client version> (<os>/<arch>) kube-client/<commit>}, the program being the jar or main
+     * class the JVM was started with.
+     */
     public String userAgent() { return userAgent; }
     /** Requests per second as configured: 0 means {@value #DEFAULT_QPS}, negative disables rate limiting. */
     public float qps() { return qps; }
@@ -180,6 +189,13 @@ public final class RestConfig {
     public List<Interceptor> interceptors() { return interceptors; }
     /** Where this configuration came from, for messages ("kubeconfig /home/u/.kube/config, context dev"). */
     public String origin() { return origin; }
+    /**
+     * Where the server's warnings go (client-go's {@code rest.Config.WarningHandler}); {@code null} means each
+     * client logs each distinct warning once ({@link WarningHandler#logOnce()}).
+     */
+    public WarningHandler warningHandler() { return warningHandler; }
+    /** Which exec credential plugins may run; {@link ExecPluginPolicy#ALLOW_ALL} by default. */
+    public ExecPluginPolicy execPluginPolicy() { return execPluginPolicy; }
 
     @Override
     public String toString() {
@@ -207,6 +223,7 @@ public final class RestConfig {
         s.append(", namespace=").append(namespace);
         if (fieldManager != null) s.append(", fieldManager=").append(fieldManager);
         if (traceLevel > 0) s.append(", traceLevel=").append(traceLevel);
+        if (execPluginPolicy.type() != ExecPluginPolicy.Type.ALLOW_ALL) s.append(", execPluginPolicy=").append(execPluginPolicy.describe());
         return s.append(']').toString();
     }
 
@@ -251,6 +268,8 @@ public final class RestConfig {
         private KubeClientListener listener = KubeClientListener.NONE;
         private final List<Interceptor> interceptors = new ArrayList<>();
         private String origin;
+        private WarningHandler warningHandler;
+        private ExecPluginPolicy execPluginPolicy = ExecPluginPolicy.ALLOW_ALL;
 
         private Builder() {
         }
@@ -287,6 +306,8 @@ public final class RestConfig {
             listener = c.listener;
             interceptors.addAll(c.interceptors);
             origin = c.origin;
+            warningHandler = c.warningHandler;
+            execPluginPolicy = c.execPluginPolicy;
         }
 
         /** The API server URL, {@code https://host:port} (a path is kept as a prefix). Required. */
@@ -367,6 +388,17 @@ public final class RestConfig {
         public Builder clearInterceptors() { interceptors.clear(); return this; }
         /** Where this configuration came from, used in messages. */
         public Builder origin(String origin) { this.origin = origin; return this; }
+        /** Where the server's warnings go; {@code null} for the default (each client logs each text once). */
+        public Builder warningHandler(WarningHandler handler) { this.warningHandler = handler; return this; }
+        /**
+         * Which exec credential plugins a kubeconfig may run (client-go 1.35's plugin policy); {@code null} for
+         * {@link ExecPluginPolicy#ALLOW_ALL}. A platform team sets {@link ExecPluginPolicy#DENY_ALL} or an
+         * allowlist so that a user's kubeconfig cannot start arbitrary commands.
+         */
+        public Builder execPluginPolicy(ExecPluginPolicy policy) {
+            this.execPluginPolicy = policy == null ? ExecPluginPolicy.ALLOW_ALL : policy;
+            return this;
+        }
 
         /**
          * Checks the settings and builds the configuration.
@@ -453,7 +485,8 @@ public final class RestConfig {
                 && Objects.equals(userAgent, c.userAgent) && timeout.equals(c.timeout)
                 && connectTimeout.equals(c.connectTimeout) && Objects.equals(proxy, c.proxy)
                 && namespace.equals(c.namespace) && Objects.equals(fieldManager, c.fieldManager)
-                && listener.equals(c.listener) && interceptors.equals(c.interceptors) && Objects.equals(origin, c.origin);
+                && listener.equals(c.listener) && interceptors.equals(c.interceptors) && Objects.equals(origin, c.origin)
+                && Objects.equals(warningHandler, c.warningHandler) && execPluginPolicy.equals(c.execPluginPolicy);
     }
 
     @Override

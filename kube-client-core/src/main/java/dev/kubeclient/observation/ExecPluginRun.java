@@ -23,6 +23,8 @@ public record ExecPluginRun(String command, Outcome outcome, int exitCode, Durat
         /** It exited 0 but printed something that is not a usable ExecCredential. */
         INVALID_OUTPUT,
         /** The command could not be started (not found, not executable). */
-        NOT_STARTED
+        NOT_STARTED,
+        /** The configuration's exec plugin policy forbids the command, so it was not started. */
+        DENIED
     }
 }

@@ -5,6 +5,7 @@ import dev.kubeclient.flowcontrol.RateLimiter;
 import dev.kubeclient.flowcontrol.Sleeper;
 import dev.kubeclient.flowcontrol.Ticker;
 import dev.kubeclient.observation.KubeClientListener;
+import dev.kubeclient.observation.WarningHandler;
 import dev.kubeclient.transport.KubeTransport;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -178,7 +179,7 @@ public final class KubeRestClient implements AutoCloseable {
     public static final class Builder {
         private final RestConfig config;
         private OkHttpClient httpClient;
-        private WarningHandler warningHandler = WarningHandler.logOnce();
+        private WarningHandler warningHandler;
         private KubeJson json = KubeJson.defaults();
         private RateLimiter rateLimiter;
         private Ticker ticker = Ticker.system();
@@ -199,7 +200,20 @@ public final class KubeRestClient implements AutoCloseable {
             return this;
         }
 
-        /** Where server warnings go; {@link WarningHandler#logOnce()} by default. */
+        /**
+         * Sends through this transport (built with {@link KubeTransport#builder(RestConfig)} to replace its
+         * environment or credential sources) instead of one built from the configuration. The client takes it over:
+         * {@link KubeRestClient#close()} closes it.
+         */
+        public Builder transport(KubeTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * Where server warnings go, overriding {@link RestConfig#warningHandler()}; without either,
+         * {@link WarningHandler#logOnce()}.
+         */
         public Builder warningHandler(WarningHandler warningHandler) {
             this.warningHandler = Objects.requireNonNull(warningHandler, "warningHandler");
             return this;
@@ -234,8 +248,11 @@ public final class KubeRestClient implements AutoCloseable {
 
         /** The client. */
         public KubeRestClient build() {
-            if (httpClient == null) {
+            if (httpClient == null && transport == null) {
                 transport = KubeTransport.create(config);
+            }
+            if (warningHandler == null) {
+                warningHandler = config.warningHandler() != null ? config.warningHandler() : WarningHandler.logOnce();
             }
             if (rateLimiter == null) {
                 rateLimiter = config.rateLimited()

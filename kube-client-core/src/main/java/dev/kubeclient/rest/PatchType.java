@@ -6,9 +6,9 @@ package dev.kubeclient.rest;
 public enum PatchType {
     /** Kubernetes' strategic merge patch: lists merge by their patch-merge key (built-in types only, not CRDs). */
     STRATEGIC_MERGE("application/strategic-merge-patch+json"),
-    /** RFC 7386 JSON merge patch: objects merge, lists are replaced. */
+    /** JSON merge patch (RFC 7396, which replaced RFC 7386): objects merge, {@code null} deletes, lists are replaced. */
     MERGE("application/merge-patch+json"),
-    /** RFC 6902 JSON patch: a list of operations ({@code add}, {@code replace}, {@code test}...). */
+    /** JSON patch (RFC 6902): a list of operations ({@code add}, {@code replace}, {@code test}...). */
     JSON_PATCH("application/json-patch+json"),
     /** Server-side apply: the body is the caller's intent (YAML or JSON); needs a {@code fieldManager}. */
     APPLY("application/apply-patch+yaml");

@@ -1,5 +1,6 @@
 package dev.kubeclient.rest;
 
+import dev.kubeclient.auth.CredentialException;
 import dev.kubeclient.errors.ApiErrors;
 import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.flowcontrol.RateLimiter;
@@ -9,6 +10,7 @@ import dev.kubeclient.observation.KubeClientListener;
 import dev.kubeclient.observation.RequestInfo;
 import dev.kubeclient.observation.RequestResult;
 import dev.kubeclient.observation.RetryReason;
+import dev.kubeclient.observation.WarningHandler;
 import dev.kubeclient.watch.Watch;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
@@ -270,6 +272,11 @@ final class RequestExecutor {
     }
 
     private KubeClientException ioFailure(KubeRequest.Prepared p, IOException e) {
+        if (e.getCause() instanceof CredentialException credential) {
+            // The transport can only throw IOExceptions; the caller gets the typed credential failure itself
+            // (an ExecPluginException with its outcome and install hint, say), not a wrapper around it.
+            return credential;
+        }
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
                 && "timeout".equals(e.getMessage())) {

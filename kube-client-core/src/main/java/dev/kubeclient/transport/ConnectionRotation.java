@@ -17,8 +17,8 @@ import java.util.WeakHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * client-go's certificate rotation: when the client certificate or the CA bundle changes, every connection made
- * with the old material is closed (idle ones evicted, busy ones shut, as client-go's {@code CloseAll}), so the
+ * client-go's certificate rotation: when the client certificate changes or a CA is removed from the bundle, every
+ * connection made with the old material is closed (idle ones evicted, busy ones shut, as client-go's {@code CloseAll}), so the
  * next request handshakes again with the new material. Checked before each request; the checks are cheap (a
  * counter and a file's size and modification time).
  *

@@ -46,7 +46,10 @@ import java.util.function.LongSupplier;
  *   material are closed (client-go's certificate rotation). Handshake failures become a
  *   {@link TlsHandshakeException} naming the server and the setting to check.</li>
  *   <li><b>HTTP</b>: HTTP/2 when the server offers it over ALPN (off with {@code disableHttp2}), a ping every
- *   {@value #PING_INTERVAL_SECONDS} s so a dead HTTP/2 connection is noticed, no read timeout (watches are long)
+ *   {@value #PING_INTERVAL_SECONDS} s so a dead HTTP/2 connection is noticed; over HTTP/1.1, which has no pings,
+ *   TCP keepalive (30 s, as Go's dialer) and a bound on the silence of watch streams
+ *   ({@link #WATCH_SILENCE_GRACE} past their {@code timeoutSeconds}, else {@link #WATCH_SILENCE_LIMIT});
+ *   {@code TCP_NODELAY} on every socket; no read timeout otherwise (watches are long)
  *   and no overall call timeout (set one per call with {@code call.timeout()}), {@code connectTimeout} from the
  *   config, transparent gzip ({@code disableCompression} sends {@code Accept-Encoding: identity}).</li>
  *   <li><b>Proxy</b>: {@link RestConfig#proxy()}, else {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY} as Go
@@ -66,6 +69,13 @@ public final class KubeTransport implements AutoCloseable {
 
     /** Seconds between HTTP/2 pings; client-go checks a connection after 30 s without reads. */
     public static final int PING_INTERVAL_SECONDS = 30;
+    /**
+     * Over HTTP/1.1, how long a watch stream without {@code timeoutSeconds} may stay silent before its read fails
+     * (the API server itself ends such a watch after 30 to 60 minutes, and sends bookmarks to watchers that ask).
+     */
+    public static final Duration WATCH_SILENCE_LIMIT = Duration.ofMinutes(10);
+    /** Over HTTP/1.1, how much longer than its {@code timeoutSeconds} a silent watch stream may last before its read fails. */
+    public static final Duration WATCH_SILENCE_GRACE = Duration.ofSeconds(30);
     /** Idle connections kept per transport. */
     static final int MAX_IDLE_CONNECTIONS = 25;
     /** How long an idle connection is kept (Go's {@code IdleConnTimeout}). */
@@ -173,6 +183,7 @@ public final class KubeTransport implements AutoCloseable {
         private TokenSource tokenSource;
         private ClientCertificateSource clientCertificates;
         private LongSupplier nanoTime = System::nanoTime;
+        private Duration watchSilenceGrace = WATCH_SILENCE_GRACE;
 
         private Builder(RestConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -202,6 +213,12 @@ public final class KubeTransport implements AutoCloseable {
             return this;
         }
 
+        /** How much longer than its timeoutSeconds a silent HTTP/1.1 watch may last (tests shorten it). */
+        Builder watchSilenceGrace(Duration grace) {
+            this.watchSilenceGrace = grace;
+            return this;
+        }
+
         /** The nanosecond ticker the wire trace measures latency with. */
         Builder nanoTime(LongSupplier nanoTime) {
             this.nanoTime = nanoTime;
@@ -215,8 +232,10 @@ public final class KubeTransport implements AutoCloseable {
          * @throws dev.kubeclient.auth.CredentialException when a credential in the config is unusable
          */
         public KubeTransport build() {
+            ProxySettings proxy = ProxySettings.forConfig(config, environment);
+            // The OIDC refresh goes through the same proxy as the API server's requests, as in client-go.
             Authentication auth = Authentication.forConfig(config,
-                    authEnvironment == null ? AuthEnvironment.system() : authEnvironment);
+                    authEnvironment == null ? AuthEnvironment.system() : authEnvironment, proxy::applyTo);
             TokenSource tokens = tokenSource != null ? tokenSource : auth.tokenSource().orElse(null);
             ClientCertificateSource certificates = clientCertificates != null ? clientCertificates
                     : auth.clientCertificates().orElse(null);
@@ -225,7 +244,6 @@ public final class KubeTransport implements AutoCloseable {
             KubeClientListener listener = KubeClientListener.composite(List.of(config.listener()));
             String userAgent = config.userAgent() != null ? config.userAgent() : UserAgent.defaultValue();
             TlsSetup tls = TlsSetup.forConfig(config, certificates);
-            ProxySettings proxy = ProxySettings.forConfig(config, environment);
 
             ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                     new SynchronousQueue<>(), threads("kube-client-dispatcher " + config.server().getAuthority()));
@@ -244,6 +262,7 @@ public final class KubeTransport implements AutoCloseable {
                     // OkHttp would otherwise re-send a request, a POST included, after some connection failures
                     // even when the body went out. The REST layer retries connection failures for GET only.
                     .retryOnConnectionFailure(false)
+                    .socketFactory(new TcpSocketFactory())
                     .protocols(config.disableHttp2() ? List.of(Protocol.HTTP_1_1) : List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
             tls.applyTo(http);
             proxy.applyTo(http);
@@ -252,6 +271,14 @@ public final class KubeTransport implements AutoCloseable {
                     tls::forgetSessions);
             AtomicBoolean closed = new AtomicBoolean();
             http.eventListener(new EventListener() {
+                @Override
+                public void connectionAcquired(Call call, Connection connection) {
+                    // OkHttp opens SOCKS sockets itself, past the socket factory: give them the same options.
+                    if (connection.route().proxy().type() == java.net.Proxy.Type.SOCKS) {
+                        TcpSocketFactory.configure(connection.socket());
+                    }
+                }
+
                 @Override
                 public void connectionReleased(Call call, Connection connection) {
                     // A stream still being read at close() hands its connection back to the pool afterwards.
@@ -264,6 +291,7 @@ public final class KubeTransport implements AutoCloseable {
                 http.addInterceptor(interceptor);
             }
             http.addNetworkInterceptor(rotation.connectionTracker());
+            http.addNetworkInterceptor(new WatchSilenceTimeout(watchSilenceGrace, WATCH_SILENCE_LIMIT));
 
             return new KubeTransport(config, http.build(), listener, userAgent, executor, rotation, closed);
         }
@@ -300,8 +328,9 @@ public final class KubeTransport implements AutoCloseable {
         }
 
         /**
-         * The certificate source's generation, asking it for the current certificate first: a file source only
-         * notices a rotated file when asked, and without a new handshake nobody else asks.
+         * The certificate source's generation, letting it look for a change first: a file source only notices a
+         * rotated file when asked, and without a new handshake nobody else asks. An exec plugin is never run here
+         * (it runs lazily, when a request needs its credential).
          */
         private static LongSupplier certificateGeneration(ClientCertificateSource certificates) {
             if (certificates == null) {
@@ -309,7 +338,7 @@ public final class KubeTransport implements AutoCloseable {
             }
             return () -> {
                 try {
-                    certificates.current();
+                    certificates.checkForChange();
                 } catch (IOException | RuntimeException e) {
                     // The next handshake reports it (RotatingKeyManager); a request must not fail over a check.
                     log.debug("client certificate check failed: {}", e.getMessage());

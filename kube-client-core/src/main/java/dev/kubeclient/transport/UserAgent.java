@@ -6,13 +6,22 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The default {@code User-Agent}, shaped like client-go's {@code <binary>/<version> (<os>/<arch>) kubernetes/<commit>}:
- * {@code kube-client/0.1.0 (linux/amd64) kube-client/1a2b3c4}. The version and commit come from
- * {@code version.properties}, which Maven fills in at build time; the jar's Implementation-Version is the fallback.
+ * The default {@code User-Agent}, shaped like client-go's {@code DefaultKubernetesUserAgent}
+ * ({@code <binary>/<version> (<os>/<arch>) kubernetes/<commit>}, where the binary is {@code os.Args[0]}'s base name):
+ * {@code <program>/<library version> (<os>/<arch>) kube-client/<commit>}, for example
+ * {@code orders-operator/0.1.0 (linux/amd64) kube-client/1a2b3c4}, so API server audit logs tell programs apart.
+ *
+ * <p>The program is what the JVM was started with ({@code sun.java.command}): the jar's name without {@code .jar}
+ * for {@code java -jar orders-operator.jar}, else the main class's simple name; {@code kube-client} when neither is
+ * known. The version and commit come from {@code version.properties}, which Maven fills in at build time; the jar's
+ * Implementation-Version is the fallback. {@link dev.kubeclient.config.RestConfig#userAgent()} replaces it all
+ * (the Spring starter sets it from the application's name).
  */
 final class UserAgent {
 
     static final String UNKNOWN = "unknown";
+    /** The program name when the launch command tells nothing. */
+    static final String FALLBACK_PROGRAM = "kube-client";
     private static final String RESOURCE = "version.properties";
 
     private UserAgent() {
@@ -34,13 +43,37 @@ final class UserAgent {
             version = filtered(UserAgent.class.getPackage().getImplementationVersion());
         }
         String commit = filtered(p.getProperty("commit"));
-        return format(version == null ? UNKNOWN : version,
+        return format(programName(System.getProperty("sun.java.command")), version == null ? UNKNOWN : version,
                 System.getProperty("os.name", UNKNOWN), System.getProperty("os.arch", UNKNOWN),
                 commit == null ? UNKNOWN : commit);
     }
 
-    static String format(String version, String osName, String osArch, String commit) {
-        return "kube-client/" + version + " (" + goos(osName) + "/" + goarch(osArch) + ") kube-client/" + commit;
+    static String format(String program, String version, String osName, String osArch, String commit) {
+        return program + "/" + version + " (" + goos(osName) + "/" + goarch(osArch) + ") kube-client/" + commit;
+    }
+
+    /**
+     * The program's name from the JVM's launch command ({@code sun.java.command}: the main class or jar, then the
+     * arguments): a jar's file name without {@code .jar}, or a class's simple name, cut to the characters an HTTP
+     * token may hold; {@value #FALLBACK_PROGRAM} when there is none (an embedded JVM, a JDK that does not set it).
+     */
+    static String programName(String javaCommand) {
+        if (javaCommand == null || javaCommand.isBlank()) {
+            return FALLBACK_PROGRAM;
+        }
+        String first = javaCommand.strip().split("\\s+", 2)[0];
+        String name;
+        if (first.toLowerCase(Locale.ROOT).endsWith(".jar")) {
+            String file = first.substring(Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\')) + 1);
+            name = file.substring(0, file.length() - ".jar".length());
+        } else {
+            // A main class (com.example.Main) or a module/class pair (app/com.example.Main).
+            // A path cut at a space (sun.java.command does not quote) keeps its last segment.
+            name = first.substring(Math.max(first.lastIndexOf('.'), Math.max(first.lastIndexOf('/'),
+                    first.lastIndexOf('\\'))) + 1);
+        }
+        String token = name.replaceAll("[^A-Za-z0-9._+-]", "");
+        return token.isEmpty() ? FALLBACK_PROGRAM : token;
     }
 
     /** A value Maven did not fill in (no filtering in an IDE build) counts as missing. */

@@ -117,6 +117,24 @@ class KubeConfigErrorsTest {
     }
 
     @Test
+    void aTabInTheIndentationIsReportedOnItsOwnLineAsKubectlDoes() {
+        // Line 7 is indented with a tab, which YAML forbids; kubectl reports line 7.
+        Path tabbed = write(dir, "tabbed.yaml", """
+                apiVersion: v1
+                kind: Config
+                current-context: ctx
+                clusters:
+                - name: c
+                  cluster:
+                \tserver: https://c.example.com
+                """);
+
+        assertThatThrownBy(() -> Fixtures.loader(dir).load(tabbed))
+                .isInstanceOf(KubeConfigException.class)
+                .hasMessageStartingWith("kubeconfig " + tabbed + " is not valid YAML at line 7, column 1");
+    }
+
+    @Test
     void topLevelThatIsNotAMappingIsRejected() {
         assertThat(failure("- a\n- b\n")).hasMessage("kubeconfig " + file + " is not a kubeconfig: its top level must "
                 + "be a mapping with clusters, users and contexts");

@@ -29,7 +29,7 @@ final class GettingStartedSnippets {
 
     RestConfig configuration() {
         // tag::config[]
-        RestConfig config = RestConfigs.autodetect();        // your kubeconfig or, in a pod, its ServiceAccount
+        RestConfig config = RestConfigs.autodetect();        // $KUBECONFIG if set, else in a pod the ServiceAccount, else ~/.kube/config
         RestConfig tuned = config.toBuilder()
                 .qps(50).burst(100)                           // client-side rate limit (defaults 5 / 10; qps < 0 turns it off)
                 .userAgent("my-operator/1.4.2")               // APF and audit logs key on it

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.kubeclient.config.RestConfig;
+import dev.kubeclient.observation.CollectingWarningHandler;
+import dev.kubeclient.observation.WarningHandler;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -80,5 +82,25 @@ class WarningsTest {
             answerWithWarnings(200, "299 - \"ignored\"");
             assertThat(client.get().absPath("/x").bytes()).isNotEmpty();
         }
+    }
+
+    @Test
+    void aHandlerSetOnTheConfigurationIsUsedAndTheClientBuildersOneOverridesIt() {
+        CollectingWarningHandler fromConfig = new CollectingWarningHandler();
+        CollectingWarningHandler fromBuilder = new CollectingWarningHandler();
+        RestConfig config = RestConfig.builder().server(server.url("/").toString()).qps(-1)
+                .warningHandler(fromConfig).build();
+        try (KubeRestClient client = KubeRestClient.builder(config).httpClient(new OkHttpClient()).build()) {
+            answerWithWarnings(200, "299 - \"from the config\"");
+            client.get().absPath("/a").bytes();
+        }
+        try (KubeRestClient client = KubeRestClient.builder(config).httpClient(new OkHttpClient())
+                .warningHandler(fromBuilder).build()) {
+            answerWithWarnings(200, "299 - \"from the builder\"");
+            client.get().absPath("/b").bytes();
+        }
+        assertThat(fromConfig.warnings()).containsExactly("from the config");
+        assertThat(fromBuilder.warnings()).containsExactly("from the builder");
+        assertThat(config.toBuilder().build().warningHandler()).isSameAs(fromConfig);
     }
 }

@@ -315,7 +315,19 @@ class KubeTransportHeadersTest {
 
         assertThat(request.getHeaders().get("User-Agent"))
                 .isEqualTo(transport.userAgent())
-                .matches("kube-client/0\\.1\\.0-SNAPSHOT \\([a-z0-9-]+/[a-z0-9_]+\\) kube-client/\\S+");
+                .matches("[A-Za-z0-9._+-]+/0\\.1\\.0-SNAPSHOT \\([a-z0-9-]+/[a-z0-9_]+\\) kube-client/\\S+")
+                .startsWith(UserAgent.programName(System.getProperty("sun.java.command")) + "/");
+    }
+
+    @Test
+    void theDefaultUserAgentNamesTheProgramAsClientGoNamesTheBinary() {
+        assertThat(UserAgent.programName("/opt/app/orders-operator.jar --spring.profiles.active=prod"))
+                .isEqualTo("orders-operator");
+        assertThat(UserAgent.programName("C:\\apps\\Orders Operator.jar")).isEqualTo("Orders");
+        assertThat(UserAgent.programName("com.example.orders.OrdersOperator arg")).isEqualTo("OrdersOperator");
+        assertThat(UserAgent.programName("orders/com.example.orders.Main")).isEqualTo("Main");
+        assertThat(UserAgent.programName(null)).isEqualTo("kube-client");
+        assertThat(UserAgent.programName("  ")).isEqualTo("kube-client");
     }
 
     @Test
@@ -327,9 +339,9 @@ class KubeTransportHeadersTest {
 
     @Test
     void userAgentSpellsOsAndArchitectureTheGoWay() {
-        assertThat(UserAgent.format("1.2.3", "Linux", "x86_64", "abc123")).isEqualTo("kube-client/1.2.3 (linux/amd64) kube-client/abc123");
-        assertThat(UserAgent.format("1.2.3", "Mac OS X", "aarch64", "unknown")).isEqualTo("kube-client/1.2.3 (darwin/arm64) kube-client/unknown");
-        assertThat(UserAgent.format("1.2.3", "Windows 11", "amd64", "unknown")).isEqualTo("kube-client/1.2.3 (windows/amd64) kube-client/unknown");
+        assertThat(UserAgent.format("kube-client", "1.2.3", "Linux", "x86_64", "abc123")).isEqualTo("kube-client/1.2.3 (linux/amd64) kube-client/abc123");
+        assertThat(UserAgent.format("kube-client", "1.2.3", "Mac OS X", "aarch64", "unknown")).isEqualTo("kube-client/1.2.3 (darwin/arm64) kube-client/unknown");
+        assertThat(UserAgent.format("kube-client", "1.2.3", "Windows 11", "amd64", "unknown")).isEqualTo("kube-client/1.2.3 (windows/amd64) kube-client/unknown");
     }
 
     @Test

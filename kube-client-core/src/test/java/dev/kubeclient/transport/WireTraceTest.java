@@ -162,7 +162,7 @@ class WireTraceTest {
         assertThat(trace).contains("curl -v -XPOST", "-H \"Authorization: Bearer <masked>\"",
                 "'" + server.url("/api/v1/namespaces/ns/configmaps") + "'");
         assertThat(trace).contains("Request Headers:", "    Authorization: Bearer <masked>", "    Cookie: <masked>",
-                "    Proxy-Authorization: Basic <masked>", "    User-Agent: kube-client/", "    Content-Type: application/json");
+                "    Proxy-Authorization: Basic <masked>", "    User-Agent: ", ") kube-client/", "    Content-Type: application/json");
         assertThat(trace).contains("Response Status: 201 Created in ", "Response Headers:");
         assertThat(trace).containsIgnoringCase("    Set-Cookie: <masked>");
         assertThat(trace).doesNotContain("Request Body", "Response Body", "visible-name");

@@ -1,6 +1,5 @@
-package dev.kubeclient.rest;
+package dev.kubeclient.observation;
 
-import dev.kubeclient.observation.RequestInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,4 @@
-package dev.kubeclient.rest;
-
-import dev.kubeclient.observation.RequestInfo;
+package dev.kubeclient.observation;
 
 import java.util.ArrayList;
 import java.util.List;

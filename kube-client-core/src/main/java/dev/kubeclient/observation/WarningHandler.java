@@ -1,6 +1,5 @@
-package dev.kubeclient.rest;
+package dev.kubeclient.observation;
 
-import dev.kubeclient.observation.RequestInfo;
 
 /**
  * Receives the warnings the API server attaches to answers ({@code Warning: 299 - "text"} headers), for example
