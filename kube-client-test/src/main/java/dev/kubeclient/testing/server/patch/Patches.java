@@ -1,0 +1,92 @@
+package dev.kubeclient.testing.server.patch;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The three patch types of {@code PATCH} requests, applied as kube-apiserver applies them (server-side apply is
+ * {@link ServerSideApply}).
+ *
+ * <ul>
+ *   <li>{@value #MERGE_PATCH}: RFC 7396 JSON merge patch.</li>
+ *   <li>{@value #JSON_PATCH}: RFC 6902 JSON patch; a failed {@code test} or a missing path is 422 Invalid.</li>
+ *   <li>{@value #STRATEGIC_MERGE_PATCH}: strategic merge by the built-in types' merge keys (see
+ *       {@link BuiltInSchema}); for a custom resource it is refused with 415, as the real server does.</li>
+ * </ul>
+ */
+public final class Patches {
+
+    /** RFC 7396 JSON merge patch. */
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+    /** RFC 6902 JSON patch. */
+    public static final String JSON_PATCH = "application/json-patch+json";
+    /** Kubernetes strategic merge patch. */
+    public static final String STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
+    /** Server-side apply; not a patch type of this class, see {@link ServerSideApply}. */
+    public static final String APPLY_PATCH = "application/apply-patch+yaml";
+
+    private Patches() {
+    }
+
+    /**
+     * Applies a patch to a copy of {@code target} with the built-in schema.
+     *
+     * @param contentType the request's Content-Type (parameters such as {@code ;charset=utf-8} are ignored)
+     * @param target      the stored object; not modified
+     * @param patch       the parsed request body
+     * @param apiVersion  the object's apiVersion, selecting the strategic merge keys
+     * @param kind        the object's kind
+     * @return the patched object
+     * @throws PatchException for an unsupported content type (415), a malformed patch (400/422), a JSON patch
+     *                        whose {@code test} fails or whose path is missing (422), a strategic merge patch of a
+     *                        custom resource (415) or with a bad directive (500)
+     */
+    public static ObjectNode apply(String contentType, ObjectNode target, JsonNode patch, String apiVersion,
+                                   String kind) {
+        return apply(contentType, target, patch, apiVersion, kind, BuiltInSchema.kubernetes());
+    }
+
+    /** As {@link #apply(String, ObjectNode, JsonNode, String, String)}, with the given schema. */
+    public static ObjectNode apply(String contentType, ObjectNode target, JsonNode patch, String apiVersion,
+                                   String kind, BuiltInSchema schema) {
+        String mediaType = mediaType(contentType);
+        return switch (mediaType) {
+            case MERGE_PATCH -> JsonMergePatch.apply(target, patch);
+            case JSON_PATCH -> JsonPatch.apply(target, patch);
+            case STRATEGIC_MERGE_PATCH -> {
+                if (!schema.isBuiltIn(apiVersion, kind)) {
+                    throw unsupported(apiVersion + " " + kind + " is not a built-in type: the server refuses "
+                            + "strategic merge patch for custom resources; send a JSON merge patch, a JSON patch "
+                            + "or an apply patch");
+                }
+                yield StrategicMergePatch.apply(target, patch, schema.root(apiVersion, kind).orElse(null));
+            }
+            default -> throw new PatchException(415, "UnsupportedMediaType", "415: Unsupported Media Type",
+                    "unsupported patch content type '" + contentType + "'; use " + JSON_PATCH + ", " + MERGE_PATCH
+                            + ", " + STRATEGIC_MERGE_PATCH + " or " + APPLY_PATCH, List.of());
+        };
+    }
+
+    /** Whether the server accepts strategic merge patch for this type (built-in types only). */
+    public static boolean supportsStrategicMerge(String apiVersion, String kind) {
+        return BuiltInSchema.kubernetes().isBuiltIn(apiVersion, kind);
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static PatchException unsupported(String detail) {
+        // the real server lists what it accepts for custom resources (no strategic merge)
+        return new PatchException(415, "UnsupportedMediaType", "the body of the request was in an unknown format - "
+                + "accepted media types include: " + JSON_PATCH + ", " + MERGE_PATCH + ", " + APPLY_PATCH, detail,
+                List.of());
+    }
+}
