@@ -1,7 +1,7 @@
 package dev.kubeclient.testing.server.patch;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +16,10 @@ public final class ApplyConflictException extends RuntimeException {
 
     private final List<Conflict> conflicts;
 
-    /** @param conflicts the conflicting fields, in the order the server reports them */
+    /**
+     * @param conflicts the conflicting fields, in the order of the Status causes (by field path); the message
+     *                  groups them by manager
+     */
     public ApplyConflictException(List<Conflict> conflicts) {
         super(format(conflicts));
         this.conflicts = List.copyOf(conflicts);
@@ -47,7 +50,7 @@ public final class ApplyConflictException extends RuntimeException {
             Conflict only = conflicts.get(0);
             return "Apply failed with 1 conflict: conflict with " + only.manager() + ": " + only.field();
         }
-        Map<String, List<String>> byManager = new LinkedHashMap<>();
+        Map<String, List<String>> byManager = new TreeMap<>();
         for (Conflict conflict : conflicts) {
             byManager.computeIfAbsent(conflict.manager(), m -> new ArrayList<>()).add(conflict.field());
         }

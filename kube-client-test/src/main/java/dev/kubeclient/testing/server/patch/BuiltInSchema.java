@@ -112,9 +112,10 @@ public final class BuiltInSchema {
      * @param mergeKey      strategic merge key of a list of structs, or null
      * @param listType      server-side apply list type: "atomic", "set", "map" or null (derived from the strategy)
      * @param mapKeys       server-side apply keys of a "map" list, empty otherwise
+     * @param required      whether the OpenAPI marks the field required (in Go: serialized even when empty)
      */
     record FieldDef(Shape shape, TypeDef element, String patchStrategy, String mergeKey, String listType,
-                    List<String> mapKeys) {
+                    List<String> mapKeys, boolean required) {
 
         boolean mergesList() {
             return patchStrategy != null && patchStrategy.contains("merge");
@@ -180,7 +181,8 @@ public final class BuiltInSchema {
             TypeDef type = types.get(typeName);
             for (String[] f : fields) {
                 type.fields.put(f[1], new FieldDef(Shape.valueOf(shapeName(f[2])), types.get(f[3]), dash(f[4]),
-                        dash(f[5]), dash(f[6]), "-".equals(f[7]) ? List.of() : Arrays.asList(f[7].split(","))));
+                        dash(f[5]), dash(f[6]), "-".equals(f[7]) ? List.of() : Arrays.asList(f[7].split(",")),
+                        "required".equals(f[8])));
             }
         });
         return new BuiltInSchema(Map.copyOf(roots), Map.copyOf(types), Scheme.withBuiltIns());

@@ -68,6 +68,21 @@ final class FieldSet {
         return new FieldSet(rest);
     }
 
+    /** This set without the given paths and everything below them. */
+    FieldSet withoutSubtrees(FieldSet roots) {
+        Set<List<String>> rest = new LinkedHashSet<>();
+        for (List<String> member : members) {
+            boolean under = false;
+            for (int length = 0; length <= member.size() && !under; length++) {
+                under = roots.members.contains(member.subList(0, length));
+            }
+            if (!under) {
+                rest.add(member);
+            }
+        }
+        return new FieldSet(rest);
+    }
+
     FieldSet intersection(FieldSet other) {
         Set<List<String>> both = new LinkedHashSet<>(members);
         both.retainAll(other.members);

@@ -52,8 +52,7 @@ public final class Patches {
     /** As {@link #apply(String, ObjectNode, JsonNode, String, String)}, with the given schema. */
     public static ObjectNode apply(String contentType, ObjectNode target, JsonNode patch, String apiVersion,
                                    String kind, BuiltInSchema schema) {
-        String mediaType = mediaType(contentType);
-        return switch (mediaType) {
+        ObjectNode patched = switch (mediaType(contentType)) {
             case MERGE_PATCH -> JsonMergePatch.apply(target, patch);
             case JSON_PATCH -> JsonPatch.apply(target, patch);
             case STRATEGIC_MERGE_PATCH -> {
@@ -68,6 +67,22 @@ public final class Patches {
                     "unsupported patch content type '" + contentType + "'; use " + JSON_PATCH + ", " + MERGE_PATCH
                             + ", " + STRATEGIC_MERGE_PATCH + " or " + APPLY_PATCH, List.of());
         };
+        normalize(patched, apiVersion, kind, schema);
+        return patched;
+    }
+
+    /**
+     * Drops the empty maps and lists of a built-in object in place, as the real server's decoding into its Go types
+     * does ({@code omitempty}): {@code data: {}} or {@code finalizers: []} disappear, {@code resources: {}} and
+     * required fields stay. Custom resources are left as they are. {@link #apply} and {@link ServerSideApply} do this
+     * already; a server calls it for creates and updates.
+     */
+    public static void normalize(ObjectNode object, String apiVersion, String kind) {
+        normalize(object, apiVersion, kind, BuiltInSchema.kubernetes());
+    }
+
+    private static void normalize(ObjectNode object, String apiVersion, String kind, BuiltInSchema schema) {
+        schema.root(apiVersion, kind).ifPresent(root -> TypedTree.dropEmpty(object, TypedTree.Type.root(root)));
     }
 
     /** Whether the server accepts strategic merge patch for this type (built-in types only). */

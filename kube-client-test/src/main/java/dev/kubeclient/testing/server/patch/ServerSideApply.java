@@ -75,7 +75,7 @@ public final class ServerSideApply {
         ObjectNode config = withoutManagedFields(applied);
         String time = ManagedFieldsEntry.format(now);
 
-        List<ManagedFieldsEntry> entries = new ArrayList<>(ManagedFieldsEntry.read(live));
+        List<ManagedFieldsEntry> entries = reconciled(ManagedFieldsEntry.read(live), liveObject, type);
         if (live != null && entries.isEmpty()) {
             // an object written before field management: its current fields belong to one synthetic manager
             FieldSet existing = TypedTree.withoutServerFields(TypedTree.toFieldSet(liveObject, type));
@@ -90,9 +90,11 @@ public final class ServerSideApply {
         List<ApplyConflictException.Conflict> conflicts = new ArrayList<>();
         List<ManagedFieldsEntry> updated = new ArrayList<>();
         FieldSet lastApplied = FieldSet.empty();
+        String previousApplyTime = null;
         for (ManagedFieldsEntry entry : entries) {
             if (entry.sameManager(fieldManager, ManagedFieldsEntry.APPLY, apiVersion)) {
                 lastApplied = entry.fields();
+                previousApplyTime = entry.time();
                 continue;
             }
             FieldSet clash = entry.fields().intersection(changed);
@@ -102,16 +104,25 @@ public final class ServerSideApply {
             updated.add(entry.withFields(entry.fields().difference(clash)));
         }
         if (!conflicts.isEmpty() && !force) {
-            conflicts.sort(Comparator.comparing(ApplyConflictException.Conflict::manager));
+            conflicts.sort(Comparator.comparing((ApplyConflictException.Conflict c) -> c.field())
+                    .thenComparing(ApplyConflictException.Conflict::manager));
             throw new ApplyConflictException(conflicts);
         }
         updated.add(new ManagedFieldsEntry(fieldManager, ManagedFieldsEntry.APPLY, apiVersion, time, configSet));
+        int applierIndex = updated.size() - 1;
 
         FieldSet owned = FieldSet.empty();
         for (ManagedFieldsEntry entry : updated) {
             owned = owned.union(entry.fields());
         }
         TypedTree.remove(merged, lastApplied.difference(configSet), owned, type);
+        TypedTree.dropEmpty(merged, type);
+        if (previousApplyTime != null && JsonValues.equal(merged, liveObject)) {
+            // an apply that changes nothing keeps the entry's time, as the real server does
+            ManagedFieldsEntry applier = updated.get(applierIndex);
+            updated.set(applierIndex, new ManagedFieldsEntry(applier.manager(), applier.operation(),
+                    applier.apiVersion(), previousApplyTime, applier.fields()));
+        }
         ManagedFieldsEntry.write(merged, updated);
         return merged;
     }
@@ -130,7 +141,8 @@ public final class ServerSideApply {
      * @param fieldManager the writer: the fieldManager query parameter, or the User-Agent's first part
      * @param apiVersion   the API version of the request
      * @param now          the time to record
-     * @return a copy of newObj with {@code metadata.managedFields} updated
+     * @return a copy of newObj with {@code metadata.managedFields} updated, and for built-in kinds without empty
+     *         maps and lists (the real server drops them when it decodes into its Go types)
      */
     public static ObjectNode recordUpdate(ObjectNode oldObj, ObjectNode newObj, String fieldManager, String apiVersion,
                                           Instant now) {
@@ -150,28 +162,39 @@ public final class ServerSideApply {
         JsonNode oldEntries = oldObj == null ? null : oldObj.path("metadata").get("managedFields");
         JsonNode newEntries = newObj.path("metadata").get("managedFields");
         boolean clientSetEntries = newEntries != null && !JsonValues.equal(oldEntries, newEntries);
-        List<ManagedFieldsEntry> entries = new ArrayList<>(ManagedFieldsEntry.read(clientSetEntries ? newObj : oldObj));
+        TypedTree.dropEmpty(after, type);
+        List<ManagedFieldsEntry> entries = reconciled(ManagedFieldsEntry.read(clientSetEntries ? newObj : oldObj),
+                before, type);
 
         Comparison comparison = TypedTree.compare(before, after, type);
         FieldSet changed = TypedTree.withoutServerFields(comparison.added().union(comparison.modified()));
         FieldSet removed = TypedTree.withoutServerFields(comparison.removed());
-        if (changed.isEmpty() && removed.isEmpty()) {
-            ManagedFieldsEntry.write(after, entries);
-            return after;
-        }
         List<ManagedFieldsEntry> updated = new ArrayList<>();
-        FieldSet mine = FieldSet.empty();
         for (ManagedFieldsEntry entry : entries) {
-            if (entry.sameManager(manager, ManagedFieldsEntry.UPDATE, apiVersion)) {
-                mine = entry.fields();
-            } else {
-                updated.add(entry.withFields(entry.fields().difference(changed).difference(removed)));
+            boolean writer = entry.sameManager(manager, ManagedFieldsEntry.UPDATE, apiVersion);
+            if (writer && !changed.isEmpty()) {
+                continue;
             }
+            updated.add(entry.withFields(entry.fields().difference(changed).withoutSubtrees(removed)));
         }
-        updated.add(new ManagedFieldsEntry(manager, ManagedFieldsEntry.UPDATE, apiVersion,
-                ManagedFieldsEntry.format(now), mine.union(changed).difference(removed)));
+        if (!changed.isEmpty()) {
+            // only a write that sets something gives the writer fields and a new time
+            FieldSet mine = entries.stream()
+                    .filter(entry -> entry.sameManager(manager, ManagedFieldsEntry.UPDATE, apiVersion))
+                    .map(ManagedFieldsEntry::fields).findFirst().orElse(FieldSet.empty());
+            updated.add(new ManagedFieldsEntry(manager, ManagedFieldsEntry.UPDATE, apiVersion,
+                    ManagedFieldsEntry.format(now), mine.union(changed).withoutSubtrees(removed)));
+        }
         ManagedFieldsEntry.write(after, updated);
         return after;
+    }
+
+    private static List<ManagedFieldsEntry> reconciled(List<ManagedFieldsEntry> entries, JsonNode live, Type type) {
+        List<ManagedFieldsEntry> out = new ArrayList<>();
+        for (ManagedFieldsEntry entry : entries) {
+            out.add(entry.withFields(TypedTree.reconcile(entry.fields(), live, type)));
+        }
+        return out;
     }
 
     private static ObjectNode withoutManagedFields(ObjectNode object) {

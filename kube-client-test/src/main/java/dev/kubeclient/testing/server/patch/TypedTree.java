@@ -31,7 +31,7 @@ final class TypedTree {
      * struct itself a member of an Update set (pointer structs and maps do).
      */
     private static final Set<String> VALUE_STRUCT_FIELDS = Set.of("metadata", "spec", "status", "template",
-            "resources");
+            "resources", "strategy", "updateStrategy", "jobTemplate", "loadBalancer");
 
     private TypedTree() {
     }
@@ -75,7 +75,12 @@ final class TypedTree {
 
         /** Whether a value of this type is one leaf of ownership. */
         boolean atomic(JsonNode value) {
-            if (value == null || !value.isContainer() || value.isEmpty()) {
+            return value == null || !value.isContainer() || value.isEmpty() || atomicType(value);
+        }
+
+        /** Whether a container value of this type is one leaf whatever its content. */
+        boolean atomicType(JsonNode value) {
+            if (value == null || !value.isContainer()) {
                 return true;
             }
             return switch (category) {
@@ -88,6 +93,12 @@ final class TypedTree {
             };
         }
 
+        /** A struct the Go type holds by value (or requires): absent and empty mean the same. */
+        boolean valueStruct() {
+            return category == Category.STRUCT && (VALUE_STRUCT_FIELDS.contains(name)
+                    || (field != null && field.required()));
+        }
+
         boolean isSet() {
             return category == Category.LIST && "set".equals(field.applyListType());
         }
@@ -95,8 +106,9 @@ final class TypedTree {
         /** Whether a newly added node of this type becomes a member itself ("." in fieldsV1). */
         boolean memberWhenAdded() {
             return switch (category) {
-                case MAP, LIST, DEDUCED -> true;
-                case STRUCT -> field != null && !VALUE_STRUCT_FIELDS.contains(name);
+                case MAP, LIST -> !field.required();
+                case DEDUCED -> true;
+                case STRUCT -> field != null && !valueStruct();
                 default -> false;
             };
         }
@@ -141,10 +153,12 @@ final class TypedTree {
         if (value == null || value.isNull()) {
             return;
         }
-        if (type.atomic(value)) {
-            if (!path.isEmpty()) {
-                out.add(List.copyOf(path));
-            }
+        if (!markContainers && value.isContainer() && value.isEmpty()) {
+            // an apply configuration's empty map or list claims nothing
+            return;
+        }
+        if (!path.isEmpty() && type.atomic(value)) {
+            out.add(List.copyOf(path));
             return;
         }
         if (markContainers && !path.isEmpty() && type.memberWhenAdded()) {
@@ -195,6 +209,10 @@ final class TypedTree {
 
     private static void compare(JsonNode oldValue, JsonNode newValue, Type type, List<String> path,
                                 Set<List<String>> added, Set<List<String>> modified, Set<List<String>> removed) {
+        if (type.valueStruct()) {
+            oldValue = oldValue == null || oldValue.isNull() ? NODES.objectNode() : oldValue;
+            newValue = newValue == null || newValue.isNull() ? NODES.objectNode() : newValue;
+        }
         boolean oldAbsent = oldValue == null || oldValue.isNull();
         boolean newAbsent = newValue == null || newValue.isNull();
         if (oldAbsent && newAbsent) {
@@ -204,16 +222,27 @@ final class TypedTree {
             removed.add(List.copyOf(path));
             return;
         }
+        boolean root = path.isEmpty();
+        boolean oldEmpty = oldAbsent || (oldValue.isContainer() && oldValue.isEmpty());
+        boolean newEmpty = newValue.isContainer() && newValue.isEmpty();
+        if (!root && oldEmpty && newEmpty) {
+            // empty or absent on both sides: a leaf, so {} and absent stay distinguishable
+            if (oldAbsent) {
+                added.add(List.copyOf(path));
+            }
+            return;
+        }
         if (oldAbsent) {
-            if (type.atomic(newValue)) {
+            if (!root && type.atomic(newValue)) {
                 added.add(List.copyOf(path));
             } else {
                 collect(newValue, type, path, added, true);
             }
             return;
         }
-        boolean oldAtomic = type.atomic(oldValue);
-        boolean newAtomic = type.atomic(newValue);
+        // the object itself is never a leaf; emptiness alone does not make a granular node a leaf here
+        boolean oldAtomic = !root && (!oldValue.isContainer() || (!oldEmpty && type.atomicType(oldValue)));
+        boolean newAtomic = !root && (!newValue.isContainer() || (!newEmpty && type.atomicType(newValue)));
         if (oldAtomic || newAtomic || oldValue.isObject() != newValue.isObject()) {
             if (!JsonValues.equal(oldValue, newValue)) {
                 if (oldAtomic && newAtomic) {
@@ -298,8 +327,8 @@ final class TypedTree {
         if (applied == null || applied.isNull()) {
             return live;
         }
-        if (live == null || live.isNull() || type.atomic(applied) || type.atomic(live)
-                || live.isObject() != applied.isObject()) {
+        if (live == null || live.isNull() || !applied.isContainer() || !live.isContainer()
+                || live.isObject() != applied.isObject() || type.atomicType(applied)) {
             return applied.deepCopy();
         }
         if (applied.isObject()) {
@@ -373,6 +402,100 @@ final class TypedTree {
         return false;
     }
 
+    /**
+     * Expands, in a manager's set, each member that has nothing claimed below it but names a granular, non-empty
+     * node of the live object, into that node's whole content (the node, its fields and items). The real server
+     * does this before every write (structured-merge-diff reconciles sets with the schema), which is visible when
+     * a manager is left owning only a list or map node: its next write gives it all the node's current items.
+     */
+    static FieldSet reconcile(FieldSet set, JsonNode live, Type rootType) {
+        Set<List<String>> expanded = new LinkedHashSet<>(set.members());
+        boolean changed = false;
+        for (List<String> member : set.members()) {
+            if (member.isEmpty() || hasChildren(set, member)) {
+                continue;
+            }
+            Located located = locate(live, rootType, member);
+            if (located == null || located.value() == null || !located.value().isContainer()
+                    || located.value().isEmpty() || located.type().atomic(located.value())) {
+                continue;
+            }
+            List<String> path = new ArrayList<>(member);
+            collect(located.value(), located.type(), path, expanded, false);
+            changed = true;
+        }
+        return changed ? new FieldSet(expanded) : set;
+    }
+
+    private static boolean hasChildren(FieldSet set, List<String> path) {
+        for (List<String> member : set.members()) {
+            if (member.size() > path.size() && member.subList(0, path.size()).equals(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Located(JsonNode value, Type type) {
+    }
+
+    private static Located locate(JsonNode root, Type rootType, List<String> path) {
+        JsonNode node = root;
+        Type type = rootType;
+        for (String element : path) {
+            if (node == null) {
+                return null;
+            }
+            if (element.startsWith("f:") && node.isObject()) {
+                String name = element.substring(2);
+                node = node.get(name);
+                type = type.child(name);
+            } else if (node.isArray()) {
+                JsonNode found = null;
+                int index = 0;
+                for (JsonNode item : node) {
+                    if (element.equals(itemElement(type, item, index++))) {
+                        found = item;
+                        break;
+                    }
+                }
+                node = found;
+                type = type.item();
+            } else {
+                return null;
+            }
+        }
+        return new Located(node, type);
+    }
+
+    /**
+     * Drops the empty maps and lists of a built-in object, as the real server's round trip through its Go types
+     * does ({@code omitempty}); fields the schema marks required, and structs, are kept. Schemaless objects are
+     * left as they are.
+     */
+    static void dropEmpty(JsonNode node, Type type) {
+        if (type.category() == Category.DEDUCED || type.category() == Category.SCALAR || node == null) {
+            return;
+        }
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            for (String name : new ArrayList<>(object.propertyNames())) {
+                JsonNode child = object.get(name);
+                Type childType = type.child(name);
+                dropEmpty(child, childType);
+                boolean emptyCollection = child.isContainer() && child.isEmpty()
+                        && (childType.category() == Category.MAP || childType.category() == Category.LIST);
+                if (emptyCollection && !childType.field().required()) {
+                    object.remove(name);
+                }
+            }
+        } else if (node.isArray() && type.category() == Category.LIST) {
+            for (JsonNode item : node) {
+                dropEmpty(item, type.item());
+            }
+        }
+    }
+
     /** Names of path elements a set may not claim (bookkeeping the server owns). */
     static FieldSet withoutServerFields(FieldSet set) {
         Set<List<String>> kept = new LinkedHashSet<>();
@@ -380,7 +503,7 @@ final class TypedTree {
         Set<String> meta = new HashSet<>(List.of("f:name", "f:namespace", "f:uid", "f:resourceVersion",
                 "f:generation", "f:creationTimestamp", "f:selfLink", "f:managedFields", "f:clusterName"));
         for (List<String> member : set.members()) {
-            if (topLevel.contains(member.get(0))) {
+            if (member.isEmpty() || topLevel.contains(member.get(0))) {
                 continue;
             }
             if (member.get(0).equals("f:metadata") && member.size() > 1 && meta.contains(member.get(1))) {
