@@ -49,11 +49,16 @@ record PatchFixture(String name, ObjectNode document) {
         return (ArrayNode) document.get("steps");
     }
 
-    /** A step's request: action create|update|patch|apply, contentType, fieldManager, force, body. */
-    record Step(String action, String contentType, String fieldManager, boolean force, JsonNode body) {
+    /**
+     * A step's request: action create|update|patch|apply, contentType, fieldManager, force, body; for a create,
+     * serverSetFields lists JSON pointers of fields the server fills in after recording the creator's fields.
+     */
+    record Step(String action, String contentType, String fieldManager, boolean force, JsonNode body,
+                JsonNode serverSetFields) {
         static Step of(JsonNode step) {
             return new Step(step.path("action").asString(), step.path("contentType").asString(""),
-                    step.path("fieldManager").asString(""), step.path("force").asBoolean(false), step.get("body"));
+                    step.path("fieldManager").asString(""), step.path("force").asBoolean(false), step.get("body"),
+                    step.path("serverSetFields"));
         }
     }
 
@@ -101,8 +106,20 @@ record PatchFixture(String name, ObjectNode document) {
                     ObjectNode created = server.ok() ? ((ObjectNode) server.body()).deepCopy()
                             : (ObjectNode) step.body().deepCopy();
                     ((ObjectNode) created.get("metadata")).remove("managedFields");
-                    yield new Answer(201, ServerSideApply.recordUpdate(null, created, step.fieldManager(),
-                            apiVersion(), now));
+                    // fields the server sets after its field manager ran (an allocated clusterIP) are not the
+                    // creator's: take them out for the bookkeeping and put them back
+                    java.util.Map<String, JsonNode> serverSet = new java.util.LinkedHashMap<>();
+                    for (JsonNode pointer : step.serverSetFields()) {
+                        String path = pointer.asString();
+                        int slash = path.lastIndexOf('/');
+                        ObjectNode parent = (ObjectNode) created.at(path.substring(0, slash));
+                        serverSet.put(path, parent.remove(path.substring(slash + 1)));
+                    }
+                    ObjectNode recorded = ServerSideApply.recordUpdate(null, created, step.fieldManager(),
+                            apiVersion(), now);
+                    serverSet.forEach((path, value) -> ((ObjectNode) recorded.at(path.substring(0,
+                            path.lastIndexOf('/')))).set(path.substring(path.lastIndexOf('/') + 1), value));
+                    yield new Answer(201, recorded);
                 }
                 case "update" -> {
                     ObjectNode updated = (ObjectNode) step.body().deepCopy();
