@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the patch engines know about the built-in Kubernetes types: for each kind its structure, and for each list
@@ -35,9 +36,9 @@ public final class BuiltInSchema {
 
     private final Map<GroupVersionKind, String> roots;
     private final Map<String, TypeDef> types;
-    private final Scheme scheme;
+    private final Supplier<Scheme> scheme;
 
-    private BuiltInSchema(Map<GroupVersionKind, String> roots, Map<String, TypeDef> types, Scheme scheme) {
+    private BuiltInSchema(Map<GroupVersionKind, String> roots, Map<String, TypeDef> types, Supplier<Scheme> scheme) {
         this.roots = roots;
         this.types = types;
         this.scheme = scheme;
@@ -54,7 +55,7 @@ public final class BuiltInSchema {
      */
     public boolean isBuiltIn(String apiVersion, String kind) {
         GroupVersionKind gvk = GroupVersionKind.of(apiVersion, kind);
-        return rootName(gvk).isPresent() || scheme.classOf(gvk).isPresent();
+        return rootName(gvk).isPresent() || scheme.get().classOf(gvk).isPresent();
     }
 
     /** The structure of a kind, or empty when the table does not know it (custom resources). */
@@ -185,7 +186,7 @@ public final class BuiltInSchema {
                         "required".equals(f[8])));
             }
         });
-        return new BuiltInSchema(Map.copyOf(roots), Map.copyOf(types), Scheme.withBuiltIns());
+        return new BuiltInSchema(Map.copyOf(roots), Map.copyOf(types), () -> BuiltInKinds.SCHEME);
     }
 
     private static String shapeName(String shape) {
@@ -203,5 +204,10 @@ public final class BuiltInSchema {
 
     private static final class Holder {
         static final BuiltInSchema INSTANCE = load();
+    }
+
+    /** The fabric8 model's kinds, loaded (slowly: every model class) only for kinds the table lacks. */
+    private static final class BuiltInKinds {
+        static final Scheme SCHEME = Scheme.withBuiltIns();
     }
 }

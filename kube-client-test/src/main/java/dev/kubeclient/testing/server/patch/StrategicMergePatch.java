@@ -111,6 +111,16 @@ final class StrategicMergePatch {
                 original.set(key, merged);
             }
         }
+        for (Map.Entry<String, JsonNode> order : elementOrders.entrySet()) {
+            // an order for a list the patch does not touch still reorders it
+            String key = order.getKey();
+            if (!patch.has(key) && original.get(key) instanceof ArrayNode list) {
+                FieldDef field = struct == null ? null : struct.field(key);
+                if (field != null && field.shape() == Shape.LIST && field.mergesList()) {
+                    original.set(key, mergeList(list, NODES.arrayNode(), field, order.getValue()));
+                }
+            }
+        }
         return original;
     }
 
