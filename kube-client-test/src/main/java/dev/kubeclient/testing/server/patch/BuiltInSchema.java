@@ -33,6 +33,7 @@ import java.util.function.Supplier;
 public final class BuiltInSchema {
 
     private static final String RESOURCE = "builtin-schema.txt";
+    private static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
 
     private final Map<GroupVersionKind, String> roots;
     private final Map<String, TypeDef> types;
@@ -61,6 +62,12 @@ public final class BuiltInSchema {
     /** The structure of a kind, or empty when the table does not know it (custom resources). */
     Optional<TypeDef> root(String apiVersion, String kind) {
         return rootName(GroupVersionKind.of(apiVersion, kind)).map(types::get);
+    }
+
+    /** How server-side apply sees objects of a kind: typed for built-ins, schemaless with typed metadata else. */
+    TypedTree.Type applyType(String apiVersion, String kind) {
+        return root(apiVersion, kind).map(TypedTree.Type::root)
+                .orElseGet(() -> TypedTree.Type.schemaless(types.get(OBJECT_META)));
     }
 
     private Optional<String> rootName(GroupVersionKind gvk) {

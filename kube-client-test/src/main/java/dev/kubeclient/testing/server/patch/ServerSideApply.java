@@ -70,7 +70,7 @@ public final class ServerSideApply {
                     + "pass the fieldManager query parameter", List.of(new PatchException.Cause("FieldValueRequired",
                     "Required value: is required for apply patch", "fieldManager")));
         }
-        Type type = Type.root(schema.root(apiVersion, kind).orElse(null));
+        Type type = schema.applyType(apiVersion, kind);
         ObjectNode liveObject = live == null ? NODES.objectNode() : withoutManagedFields(live);
         ObjectNode config = withoutManagedFields(applied);
         String time = ManagedFieldsEntry.format(now);
@@ -155,7 +155,7 @@ public final class ServerSideApply {
         Objects.requireNonNull(newObj, "newObj");
         Objects.requireNonNull(now, "now");
         String manager = fieldManager == null || fieldManager.isBlank() ? "unknown" : fieldManager;
-        Type type = Type.root(schema.root(apiVersion, newObj.path("kind").asString("")).orElse(null));
+        Type type = schema.applyType(apiVersion, newObj.path("kind").asString(""));
         ObjectNode before = oldObj == null ? NODES.objectNode() : withoutManagedFields(oldObj);
         ObjectNode after = withoutManagedFields(newObj);
 

@@ -40,14 +40,23 @@ final class TypedTree {
     record Type(Category category, TypeDef struct, FieldDef field, String name) {
 
         static Type root(TypeDef root) {
-            return root == null ? new Type(Category.DEDUCED, null, null, "") : new Type(Category.STRUCT, root, null, "");
+            return new Type(Category.STRUCT, root, null, "");
+        }
+
+        /**
+         * A custom resource as the real server sees one without a schema for it: metadata typed as ObjectMeta, the
+         * rest deduced (here {@code struct} holds the ObjectMeta type, for the root only).
+         */
+        static Type schemaless(TypeDef objectMeta) {
+            return new Type(Category.DEDUCED, objectMeta, null, "");
         }
 
         static final Type SCALAR = new Type(Category.SCALAR, null, null, "");
 
         Type child(String name) {
             return switch (category) {
-                case DEDUCED -> new Type(Category.DEDUCED, null, null, name);
+                case DEDUCED -> "metadata".equals(name) && struct != null
+                        ? new Type(Category.STRUCT, struct, null, name) : new Type(Category.DEDUCED, null, null, name);
                 case MAP -> field.element() == null ? SCALAR : new Type(Category.STRUCT, field.element(), null, name);
                 case STRUCT -> {
                     FieldDef def = struct.field(name);
@@ -153,15 +162,17 @@ final class TypedTree {
         if (value == null || value.isNull()) {
             return;
         }
-        if (!markContainers && value.isContainer() && value.isEmpty()) {
-            // an apply configuration's empty map or list claims nothing
+        boolean deduced = type.category() == Category.DEDUCED;
+        if (!markContainers && !deduced && value.isContainer() && value.isEmpty()) {
+            // an apply configuration's empty map or list of a typed field claims nothing
             return;
         }
         if (!path.isEmpty() && type.atomic(value)) {
             out.add(List.copyOf(path));
             return;
         }
-        if (markContainers && !path.isEmpty() && type.memberWhenAdded()) {
+        // schemaless maps are members of an apply's set too ("." in fieldsV1); typed ones only when added
+        if ((markContainers || deduced) && !path.isEmpty() && type.memberWhenAdded()) {
             out.add(List.copyOf(path));
         }
         if (value.isObject()) {

@@ -39,6 +39,9 @@ class PatchFidelityIT {
     private OkHttpClient http;
     private HttpUrl server;
     private String namespace;
+    private final java.util.List<String> createdCrds = new java.util.ArrayList<>();
+
+    private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
     @BeforeAll
     void connect(RealCluster cluster) {
@@ -58,14 +61,47 @@ class PatchFidelityIT {
     void cleanUp() {
         if (http != null) {
             send("DELETE", "/api/v1/namespaces/" + namespace, null, null);
+            for (String crd : createdCrds) {
+                send("DELETE", CRDS + "/" + crd, null, null);
+            }
             transport.close();
         }
+    }
+
+    /**
+     * Makes the fixture's CustomResourceDefinition exist and serve. One left by an earlier run is reused, and one
+     * this run creates is deleted at the end.
+     */
+    private void ensureCrd(PatchFixture fixture) throws InterruptedException {
+        JsonNode crd = fixture.document().get("crd");
+        if (crd == null) {
+            return;
+        }
+        String name = crd.at("/metadata/name").asString();
+        Answer created = send("POST", CRDS, "application/json", crd.toString());
+        if (created.code() == 201) {
+            createdCrds.add(name);
+        } else if (created.code() != 409) {
+            throw new IllegalStateException("cannot create CRD " + name + ": " + created.body());
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Answer list = send("GET", "/apis/" + fixture.apiVersion() + "/namespaces/" + namespace + "/"
+                    + fixture.plural(), null, null);
+            if (list.code() == 200) {
+                return;
+            }
+            // the CRD's resource is served a moment after it is created; nothing to wait on but polling
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("CRD " + name + " is not served after 30 s");
     }
 
     @TestFactory
     Stream<DynamicTest> engineAnswersAsTheRealServerDoes() {
         String record = System.getenv("PATCH_FIXTURES_RECORD");
         return PatchFixture.loadAll().stream().map(fixture -> DynamicTest.dynamicTest(fixture.name(), () -> {
+            ensureCrd(fixture);
             FixtureReplay.run(fixture, (index, step) -> sendStep(fixture, step), answers -> {
                 if (record == null || record.isBlank()) {
                     return;
@@ -99,7 +135,8 @@ class PatchFidelityIT {
     private Answer send(String method, String pathAndQuery, String contentType, String body) {
         String base = server.toString().replaceAll("/+$", "");
         HttpUrl url = HttpUrl.get(base + pathAndQuery);
-        RequestBody requestBody = body == null ? null : RequestBody.create(body, MediaType.get(contentType));
+        RequestBody requestBody = body == null ? ("DELETE".equals(method) ? RequestBody.create(new byte[0]) : null)
+                : RequestBody.create(body, MediaType.get(contentType));
         Request request = new Request.Builder().url(url).method(method, requestBody).build();
         try (Response response = http.newCall(request).execute()) {
             JsonNode parsed = PatchFixture.JSON.readTree(response.body().string());

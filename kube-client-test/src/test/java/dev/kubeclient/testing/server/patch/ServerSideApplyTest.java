@@ -187,17 +187,22 @@ class ServerSideApplyTest {
     }
 
     @Test
-    void customResourcesAreSchemalessMapsAreGranularAndListsAtomic() {
+    void customResourcesAreSchemalessMapsAreMembersAndListsAtomic() {
         ObjectNode widget = object("{'apiVersion':'example.com/v1','kind':'Widget','metadata':{'name':'w'},"
-                + "'spec':{'size':1,'tags':['a','b']}}");
+                + "'spec':{'size':1,'tags':['a','b'],'nested':{'x':1},'empty':{}}}");
 
         ObjectNode created = apply(null, widget, "alice", false, T0);
-        ObjectNode patched = Patches.apply(Patches.MERGE_PATCH, created, json("{'spec':{'color':'red'}}"),
-                "example.com/v1", "Widget");
+        ObjectNode patched = Patches.apply(Patches.MERGE_PATCH, created,
+                json("{'spec':{'color':'red','obj':{'k':'v'},'tags':['c']}}"), "example.com/v1", "Widget");
         ObjectNode updated = ServerSideApply.recordUpdate(created, patched, "bob", "example.com/v1", T1);
 
-        assertThat(fieldsOf(created, "alice", "Apply")).isEqualTo(json("{'f:spec':{'f:size':{},'f:tags':{}}}"));
-        assertThat(fieldsOf(updated, "bob", "Update")).isEqualTo(json("{'f:spec':{'f:color':{}}}"));
+        // as envtest answers (probed with a preserve-unknown-fields CRD)
+        assertThat(fieldsOf(created, "alice", "Apply")).isEqualTo(json("{'f:spec':{'.':{},'f:empty':{},"
+                + "'f:nested':{'.':{},'f:x':{}},'f:size':{},'f:tags':{}}}"));
+        assertThat(fieldsOf(updated, "alice", "Apply")).isEqualTo(json("{'f:spec':{'.':{},'f:empty':{},"
+                + "'f:nested':{'.':{},'f:x':{}},'f:size':{}}}"));
+        assertThat(fieldsOf(updated, "bob", "Update")).isEqualTo(json("{'f:spec':{'f:color':{},"
+                + "'f:obj':{'.':{},'f:k':{}},'f:tags':{}}}"));
     }
 
     @Test
