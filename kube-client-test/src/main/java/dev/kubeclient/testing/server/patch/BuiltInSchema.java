@@ -56,7 +56,14 @@ public final class BuiltInSchema {
      */
     public boolean isBuiltIn(String apiVersion, String kind) {
         GroupVersionKind gvk = GroupVersionKind.of(apiVersion, kind);
-        return rootName(gvk).isPresent() || scheme.get().classOf(gvk).isPresent();
+        if (rootName(gvk).isPresent()) {
+            return true;
+        }
+        // kinds newer than the table can only be in the reserved Kubernetes groups; only then is the (slow to load)
+        // fabric8 model asked, so a custom resource of another group is answered at once
+        boolean reservedGroup = gvk.group().isEmpty() || gvk.group().endsWith(".k8s.io")
+                || gvk.group().endsWith(".kubernetes.io");
+        return reservedGroup && scheme.get().classOf(gvk).isPresent();
     }
 
     /** The structure of a kind, or empty when the table does not know it (custom resources). */

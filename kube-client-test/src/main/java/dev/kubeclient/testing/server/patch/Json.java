@@ -3,7 +3,7 @@ package dev.kubeclient.testing.server.patch;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The JSON mapper for the small JSON texts inside field paths (list keys and set values). */
+/** Parses the small JSON texts inside field paths (list keys) when a conflict names them. */
 final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -13,9 +13,5 @@ final class Json {
 
     static JsonNode parse(String text) {
         return MAPPER.readTree(text);
-    }
-
-    static String write(JsonNode node) {
-        return MAPPER.writeValueAsString(node);
     }
 }

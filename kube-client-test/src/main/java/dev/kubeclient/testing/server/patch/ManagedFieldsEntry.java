@@ -37,7 +37,7 @@ record ManagedFieldsEntry(String manager, String operation, String apiVersion, S
 
     /** How conflict messages name this manager: {@code "alice"}, or {@code "kubectl" using v1} for an Update. */
     String conflictName() {
-        String quoted = Json.write(JsonNodeFactory.instance.stringNode(manager));
+        String quoted = JsonNodeFactory.instance.stringNode(manager).toString();
         return APPLY.equals(operation) ? quoted : quoted + " using " + apiVersion;
     }
 

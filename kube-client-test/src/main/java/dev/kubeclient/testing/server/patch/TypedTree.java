@@ -128,7 +128,7 @@ final class TypedTree {
     /** The path element naming a list item: {@code k:{...}} for associative lists, {@code v:...} for sets. */
     static String itemElement(Type list, JsonNode item, int index) {
         if (list.isSet()) {
-            return "v:" + Json.write(item);
+            return "v:" + item.toString();
         }
         List<String> keys = list.field().applyKeys();
         TreeMap<String, JsonNode> sorted = new TreeMap<>();
@@ -147,7 +147,7 @@ final class TypedTree {
         }
         ObjectNode key = NODES.objectNode();
         sorted.forEach(key::set);
-        return "k:" + Json.write(key);
+        return "k:" + key.toString();
     }
 
     /** Every leaf and list item of a value: the set an apply of it claims. */

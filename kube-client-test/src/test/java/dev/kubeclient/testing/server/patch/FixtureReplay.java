@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
-import org.assertj.core.api.SoftAssertions;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs a fixture's steps against a server (recorded or live) and checks the engine gives the same answers. */
 final class FixtureReplay {
@@ -27,7 +27,7 @@ final class FixtureReplay {
     static List<Answer> run(PatchFixture fixture, BiFunction<Integer, Step, Answer> server,
                             Consumer<List<Answer>> afterRun) {
         List<Answer> answers = new ArrayList<>();
-        SoftAssertions softly = new SoftAssertions();
+        List<String> differences = new ArrayList<>();
         ObjectNode live = null;
         int index = 0;
         for (JsonNode raw : fixture.steps()) {
@@ -37,7 +37,11 @@ final class FixtureReplay {
             Answer engine = fixture.engine(step, live, real, timeOf(real));
             String what = fixture.name() + " step " + index + " (" + step.action() + " " + step.contentType() + " by "
                     + step.fieldManager() + ")";
-            softly.assertThat(PatchFixture.comparable(engine)).as(what).isEqualTo(PatchFixture.comparable(real));
+            JsonNode expected = PatchFixture.comparable(real);
+            JsonNode actual = PatchFixture.comparable(engine);
+            if (!expected.equals(actual)) {
+                differences.add(what + "\n  server: " + expected + "\n  engine: " + actual);
+            }
             if (real.ok()) {
                 live = (ObjectNode) real.body();
             }
@@ -46,7 +50,8 @@ final class FixtureReplay {
         if (afterRun != null) {
             afterRun.accept(answers);
         }
-        softly.assertAll();
+        // every step is checked before failing, so one run shows all differences
+        assertThat(differences).as(fixture.name()).isEmpty();
         return answers;
     }
 
