@@ -7,6 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +47,15 @@ final class FieldSet {
         return members.contains(path);
     }
 
-    /** Whether any member is this path or lies below it. */
-    boolean containsPrefix(List<String> path) {
+    /** Every path that has a member below it (the proper prefixes of the members), for fast lookups. */
+    Set<List<String>> ancestors() {
+        Set<List<String>> ancestors = new HashSet<>();
         for (List<String> member : members) {
-            if (member.size() >= path.size() && member.subList(0, path.size()).equals(path)) {
-                return true;
+            for (int length = 0; length < member.size(); length++) {
+                ancestors.add(member.subList(0, length));
             }
         }
-        return false;
+        return ancestors;
     }
 
     FieldSet union(FieldSet other) {

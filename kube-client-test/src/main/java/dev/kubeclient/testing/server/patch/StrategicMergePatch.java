@@ -102,7 +102,8 @@ final class StrategicMergePatch {
                 original.remove(key);
                 continue;
             }
-            FieldDef field = mapValues != null ? new FieldDef(Shape.OBJECT, mapValues, null, null, null, List.of(), false)
+            FieldDef field = mapValues != null
+                    ? new FieldDef(Shape.OBJECT, mapValues, null, null, null, List.of(), false)
                     : struct == null ? null : struct.field(key);
             JsonNode merged = mergeValue(original.get(key), patchValue, field, elementOrders.get(key));
             if (merged == null) {

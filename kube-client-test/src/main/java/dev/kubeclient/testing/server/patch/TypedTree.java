@@ -373,8 +373,9 @@ final class TypedTree {
      * node that {@code keep} still claims something under; maps and lists that the removal empties are dropped.
      */
     static void remove(ObjectNode object, FieldSet paths, FieldSet keep, Type type) {
+        Set<List<String>> keptAncestors = keep.ancestors();
         for (List<String> path : paths.members()) {
-            if (!path.isEmpty() && !keep.containsPrefix(path)) {
+            if (!path.isEmpty() && !keep.contains(path) && !keptAncestors.contains(path)) {
                 removePath(object, type, path, 0);
             }
         }
@@ -421,9 +422,10 @@ final class TypedTree {
      */
     static FieldSet reconcile(FieldSet set, JsonNode live, Type rootType) {
         Set<List<String>> expanded = new LinkedHashSet<>(set.members());
+        Set<List<String>> ancestors = set.ancestors();
         boolean changed = false;
         for (List<String> member : set.members()) {
-            if (member.isEmpty() || hasChildren(set, member)) {
+            if (member.isEmpty() || ancestors.contains(member)) {
                 continue;
             }
             Located located = locate(live, rootType, member);
@@ -436,15 +438,6 @@ final class TypedTree {
             changed = true;
         }
         return changed ? new FieldSet(expanded) : set;
-    }
-
-    private static boolean hasChildren(FieldSet set, List<String> path) {
-        for (List<String> member : set.members()) {
-            if (member.size() > path.size() && member.subList(0, path.size()).equals(path)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private record Located(JsonNode value, Type type) {

@@ -95,7 +95,8 @@ class JsonPatchTest {
         assertThatThrownBy(() -> jsonPatch("{'op':'add'}")).isInstanceOfSatisfying(PatchException.class, e -> {
             assertThat(e.httpStatus()).isEqualTo(400);
             assertThat(e.reason()).isEqualTo("BadRequest");
-            assertThat(e.statusMessage()).isEqualTo("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
+            assertThat(e.statusMessage())
+                    .isEqualTo("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
         });
     }
 }

@@ -76,7 +76,8 @@ record PatchFixture(String name, ObjectNode document) {
             files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(f -> {
                 try (InputStream in = Files.newInputStream(f)) {
                     String file = f.getFileName().toString();
-                    fixtures.add(new PatchFixture(file.substring(0, file.length() - 5), (ObjectNode) JSON.readTree(in)));
+                    String name = file.substring(0, file.length() - ".json".length());
+                    fixtures.add(new PatchFixture(name, (ObjectNode) JSON.readTree(in)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

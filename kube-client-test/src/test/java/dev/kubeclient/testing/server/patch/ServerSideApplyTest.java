@@ -64,8 +64,10 @@ class ServerSideApplyTest {
 
         assertThatThrownBy(() -> apply(live, configMap("{'a':'2'}"), "bob", false, T1))
                 .isInstanceOfSatisfying(ApplyConflictException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("Apply failed with 1 conflict: conflict with \"alice\": .data.a");
-                    assertThat(e.conflicts()).containsExactly(new ApplyConflictException.Conflict("\"alice\"", ".data.a"));
+                    assertThat(e.getMessage())
+                            .isEqualTo("Apply failed with 1 conflict: conflict with \"alice\": .data.a");
+                    assertThat(e.conflicts())
+                            .containsExactly(new ApplyConflictException.Conflict("\"alice\"", ".data.a"));
                     assertThat(e.conflicts().get(0).causeMessage()).isEqualTo("conflict with \"alice\"");
                 });
     }
