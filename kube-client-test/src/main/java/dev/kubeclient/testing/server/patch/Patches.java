@@ -1,7 +1,10 @@
 package dev.kubeclient.testing.server.patch;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +30,9 @@ public final class Patches {
     public static final String STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
     /** Server-side apply; not a patch type of this class, see {@link ServerSideApply}. */
     public static final String APPLY_PATCH = "application/apply-patch+yaml";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private Patches() {
     }
@@ -83,6 +89,46 @@ public final class Patches {
 
     private static void normalize(ObjectNode object, String apiVersion, String kind, BuiltInSchema schema) {
         schema.root(apiVersion, kind).ifPresent(root -> TypedTree.dropEmpty(object, TypedTree.Type.root(root)));
+    }
+
+    /**
+     * Parses a {@code PATCH} body of the given content type, failing as the real server does on a malformed one:
+     * a merge patch with 500 "Invalid JSON Patch", a JSON patch or strategic merge patch with 400 BadRequest, an
+     * apply patch (YAML or JSON) with 400 BadRequest "error decoding YAML: ...", also when it is not an object.
+     *
+     * @throws PatchException for a malformed body or an unsupported content type (415)
+     */
+    public static JsonNode parseBody(String contentType, byte[] body) {
+        String mediaType = mediaType(contentType);
+        try {
+            return switch (mediaType) {
+                case MERGE_PATCH, JSON_PATCH, STRATEGIC_MERGE_PATCH -> JSON.readTree(body);
+                case APPLY_PATCH -> {
+                    JsonNode applied = YAML.readTree(body);
+                    if (applied == null || !applied.isObject()) {
+                        String type = applied == null || applied.isMissingNode() ? "null"
+                                : applied.getNodeType().name().toLowerCase(Locale.ROOT);
+                        throw PatchException.badRequest("error decoding YAML: error unmarshaling JSON: while "
+                                + "decoding JSON: json: cannot unmarshal " + type + " into Go value of type "
+                                + "map[string]interface {}", "an apply patch must be one YAML or JSON object; got "
+                                + type);
+                    }
+                    yield applied;
+                }
+                default -> throw new PatchException(415, "UnsupportedMediaType", "415: Unsupported Media Type",
+                        "unsupported patch content type '" + contentType + "'", List.of());
+            };
+        } catch (JacksonException e) {
+            String problem = e.getOriginalMessage();
+            throw switch (mediaType) {
+                case MERGE_PATCH -> new PatchException(500, "", "Invalid JSON Patch",
+                        "the merge patch is not valid JSON: " + problem, List.of());
+                case APPLY_PATCH -> PatchException.badRequest("error decoding YAML: " + problem,
+                        "the apply patch is not valid YAML: " + problem);
+                default -> PatchException.badRequest(problem, "the " + mediaType + " body is not valid JSON: "
+                        + problem);
+            };
+        }
     }
 
     /** Whether the server accepts strategic merge patch for this type (built-in types only). */
