@@ -43,6 +43,10 @@ public final class ServerSideApply {
      * apply changes its value; with {@code force} the field moves to this manager, and a manager applying the
      * same value shares ownership without a conflict.
      *
+     * <p>Server bookkeeping stays with the caller: preconditions ({@code metadata.resourceVersion} in the body),
+     * and on a create the namespace, uid, resourceVersion and creationTimestamp. Defaulting is not done either: a
+     * server that defaults should default the result.
+     *
      * @param live         the stored object, or null when the apply creates it; not modified
      * @param applied      the apply configuration (already parsed from YAML or JSON); not modified
      * @param fieldManager the manager applying
