@@ -160,7 +160,8 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
                         .allowWatchBookmarks(request.allowWatchBookmarks())
                         .timeoutSeconds(request.timeout() == null ? null : (int) Math.max(1, request.timeout().toSeconds()))
                         .build()), handler)
-                .name(type.resource() + (scope.namespace() == null || scope.namespace().isEmpty() ? "" : "/" + scope.namespace()));
+                .name(type.resource() + (scope.namespace() == null || scope.namespace().isEmpty() ? "" : "/" + scope.namespace()))
+                .threadFactory(rest.watcherThreadFactory());
     }
 
     private static void closeQuietly(InputStream body) {

@@ -112,7 +112,8 @@ final class DynamicResourceClient implements NamespaceableResource {
         ListPager<Unstructured> lister = pager(options.limit() != null ? selectors.toBuilder().limit(options.limit()).build() : selectors);
         return ResilientWatcher.builder(lister, opener, handler)
                 .name(resource.resource() + (namespace != null ? "-" + namespace : ""))
-                .resourceVersionOf(Unstructured::resourceVersion);
+                .resourceVersionOf(Unstructured::resourceVersion)
+                .threadFactory(rest.watcherThreadFactory());
     }
 
     // ---- writes

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -61,6 +62,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     private final Ticker ticker;
     private final Sleeper sleeper;
     private final ExponentialBackoffManager backoff;
+    private final ThreadFactory threadFactory;
     private final CountDownLatch closedSignal = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -82,6 +84,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         this.sleeper = b.sleeper != null ? b.sleeper : d -> closedSignal.await(d.toNanos(), TimeUnit.NANOSECONDS);
         this.backoff = b.backoff != null ? b.backoff : ExponentialBackoffManager.builder().ticker(ticker).build();
         this.resourceVersion = b.resourceVersion;
+        this.threadFactory = b.threadFactory;
     }
 
     /**
@@ -96,17 +99,31 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         return new Builder<>(lister, opener, handler);
     }
 
-    /** Starts watching on a new daemon thread named {@code kube-client-watcher-<name>}; returns this. */
+    /**
+     * Starts watching on a new thread named {@code kube-client-watcher-<name>}: a daemon thread, or one from the
+     * builder's {@link Builder#threadFactory(ThreadFactory) thread factory} (renamed so). Returns this.
+     */
     public ResilientWatcher<T> start() {
         markStarted();
-        Thread thread = new Thread(() -> {
+        Runnable body = () -> {
             try {
                 loop();
             } catch (RuntimeException | Error e) {
                 log.error("Watcher {} stopped: its handler threw", name, e);
             }
-        }, "kube-client-watcher-" + name);
-        thread.setDaemon(true);
+        };
+        Thread thread;
+        if (threadFactory == null) {
+            thread = new Thread(body);
+            thread.setDaemon(true);
+        } else {
+            thread = threadFactory.newThread(body);
+            if (thread == null) {
+                throw new IllegalStateException("the watcher thread factory " + threadFactory + " refused to create "
+                        + "a thread for watcher " + name + " (is it shut down?)");
+            }
+        }
+        thread.setName("kube-client-watcher-" + name);
         thread.start();
         return this;
     }
@@ -351,6 +368,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         private Ticker ticker = Ticker.system();
         private Sleeper sleeper;
         private ExponentialBackoffManager backoff;
+        private ThreadFactory threadFactory;
 
         private Builder(ListPager<T> lister, WatchOpener<T> opener, WatchHandler<T> handler) {
             this.lister = Objects.requireNonNull(lister, "lister");
@@ -413,6 +431,16 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         /** The backoff after failures; by default client-go's reflector settings on {@link #ticker(Ticker)}. */
         public Builder<T> backoff(ExponentialBackoffManager backoff) {
             this.backoff = Objects.requireNonNull(backoff, "backoff");
+            return this;
+        }
+
+        /**
+         * Where {@link ResilientWatcher#start()} gets its thread (virtual threads, a tracked pool...); {@code null}
+         * (the default) for a new daemon thread. Clients built by a {@code KubeRestClient} pass the client's
+         * {@code watcherThreadFactory()}.
+         */
+        public Builder<T> threadFactory(ThreadFactory threadFactory) {
+            this.threadFactory = threadFactory;
             return this;
         }
 
