@@ -36,7 +36,7 @@ final class KubeClientRetryConfigurations {
             Backoff backoff = Backoff.DEFAULT_RETRY;
             return new org.springframework.core.retry.RetryTemplate(org.springframework.core.retry.RetryPolicy.builder()
                     .predicate(ApiErrors::isConflict)
-                    .maxRetries(backoff.steps() - 1)
+                    // The backoff stops after steps - 1 waits, so this also bounds the attempts to steps.
                     .backOff(new KubeBackOff(backoff))
                     .build());
         }
