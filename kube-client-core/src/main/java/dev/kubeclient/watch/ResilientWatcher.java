@@ -310,6 +310,10 @@ public final class ResilientWatcher<T> implements AutoCloseable {
      * minutes without failures: client-go's reflector settings).
      */
     private void failed(KubeClientException error) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            // An interrupt closes the watcher (see run()); the broken read it caused is not a failure to report.
+            throw new InterruptedException("watcher " + name + " interrupted");
+        }
         handler.onError(error);
         Duration delay = backoff.nextDelay();
         if (!closed) {
