@@ -27,17 +27,21 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class KubeClientClientsConfiguration {
 
-    /** The transport: TLS, credentials, proxy, connection pool, the core's interceptors. */
+    /**
+     * The transport: TLS, credentials, proxy, connection pool, the core's interceptors. Not built when the user
+     * has their own REST client (nothing would use it).
+     */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean({ KubeTransport.class, KubeRestClient.class })
     KubeTransport kubeTransport(RestConfig config, KubeWatcherThreads watcherThreads) {
         // Taking the watcher threads makes Spring destroy this transport before them, so that a watcher blocked on
         // a read sees its connection closed while the threads are awaited.
         return KubeTransport.create(config);
     }
 
+    /** The limiter every request shares; meters should read {@code KubeRestClient.rateLimiter()}, which is this. */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean({ RateLimiter.class, KubeRestClient.class })
     RateLimiter kubeRateLimiter(RestConfig config, KubeClientProperties properties) {
         RateLimiter limiter = !config.rateLimited() ? RateLimiter.unlimited()
                 : RateLimiter.tokenBucket(config.effectiveQps(), config.effectiveBurst());

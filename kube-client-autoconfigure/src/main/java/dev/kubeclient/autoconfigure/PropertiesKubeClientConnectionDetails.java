@@ -57,6 +57,9 @@ final class PropertiesKubeClientConnectionDetails implements KubeClientConnectio
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
+            if (properties.getServer() == null) {
+                throw e;
+            }
             throw new InvalidKubeClientPropertyException("kube.client.server", properties.getServer(), e.getMessage(),
                     "Set kube.client.server to an absolute https URL with a host, such as https://10.0.0.1:6443.");
         }
