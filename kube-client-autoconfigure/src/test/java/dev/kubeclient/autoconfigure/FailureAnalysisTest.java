@@ -150,4 +150,12 @@ class FailureAnalysisTest {
             assertThat(Objects.requireNonNull(analysis.getAction())).as(bad[0]).contains(bad[0]);
         }
     }
+
+    @Test
+    void aKubeconfigVariableListingOnlyMissingFilesSaysSo() {
+        Path missing = dir.resolve("gone.kubeconfig");
+        FailureAnalysis analysis = analyse(with(noPodNoHome(Map.of("KUBECONFIG", missing.toString()))));
+        assertThat(analysis.getDescription()).contains("$KUBECONFIG lists " + missing + ", none of which exists");
+        assertThat(analysis.getAction()).contains("set $KUBECONFIG");
+    }
 }
