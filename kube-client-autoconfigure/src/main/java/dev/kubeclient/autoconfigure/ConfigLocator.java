@@ -7,6 +7,9 @@ import dev.kubeclient.config.KubeConfigException;
 import dev.kubeclient.config.KubeConfigLoader;
 import dev.kubeclient.config.RestConfig;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +40,8 @@ final class ConfigLocator {
     /** The configuration found and where. */
     record Located(RestConfig config, Source source) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(ConfigLocator.class);
 
     private final ConfigEnvironment environment;
 
@@ -104,6 +109,10 @@ final class ConfigLocator {
         if (!Files.isRegularFile(home)) {
             searched.add(home + ": does not exist");
             throw new NoKubeConfigurationException(searched, inClusterFailure);
+        }
+        if (inClusterFailure != null) {
+            log.warn("The service variables say this runs in a pod, but the in-cluster configuration is unusable "
+                    + "({}); using {} instead", inClusterFailure.getMessage(), home);
         }
         return new Located(fromDefaultRules(context), Source.HOME_KUBECONFIG);
     }

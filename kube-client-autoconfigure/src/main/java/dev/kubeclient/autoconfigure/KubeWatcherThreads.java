@@ -71,6 +71,7 @@ public final class KubeWatcherThreads implements ThreadFactory, SmartLifecycle, 
 
     @Override
     public void start() {
+        shutDown = false;
         running = true;
     }
 

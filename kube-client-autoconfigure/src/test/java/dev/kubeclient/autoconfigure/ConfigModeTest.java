@@ -119,4 +119,12 @@ class ConfigModeTest {
                     assertThat(config.bearerToken()).isEqualTo("token-dev");
                 });
     }
+
+    @Test
+    void autoGoesOnToTheHomeKubeconfigWhenThePodsServiceAccountIsUnusable() {
+        Fixtures.kubeconfig(home().resolve(".kube"), "config", "https://home.example:6443");
+        ConfigEnvironment podWithoutToken = Fixtures.environment(home(), dir.resolve("empty-serviceaccount"),
+                Fixtures.podVariables());
+        with(podWithoutToken).run(context -> assertThat(host(context)).isEqualTo("home.example"));
+    }
 }
