@@ -166,7 +166,8 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
                         scope.collection(rest.get()), selectors).params(request.queryParameters())), handler)
                 .relister(pager(options.toBuilder().resourceVersion(null).resourceVersionMatch(null).build()))
                 .listener(rest.listener())
-                .name(type.resource() + (scope.namespace() == null || scope.namespace().isEmpty() ? "" : "/" + scope.namespace()));
+                .name(type.resource() + (scope.namespace() == null || scope.namespace().isEmpty() ? "" : "/" + scope.namespace()))
+                .threadFactory(rest.watcherThreadFactory());
     }
 
     private static void closeQuietly(InputStream body) {

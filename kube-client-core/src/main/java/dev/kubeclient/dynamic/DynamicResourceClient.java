@@ -117,7 +117,8 @@ final class DynamicResourceClient implements NamespaceableResource {
                 .relister(pager(options.toBuilder().resourceVersion(null).resourceVersionMatch(null).build()))
                 .name(resource.resource() + (namespace != null ? "/" + namespace : ""))
                 .resourceVersionOf(Unstructured::resourceVersion)
-                .annotationsOf(Unstructured::annotations);
+                .annotationsOf(Unstructured::annotations)
+                .threadFactory(rest.watcherThreadFactory());
     }
 
     // ---- writes

@@ -3,7 +3,7 @@ package dev.kubeclient.sample;
 import dev.kubeclient.meta.ApplyOptions;
 import dev.kubeclient.clientset.Clientset;
 import dev.kubeclient.config.RestConfig;
-import dev.kubeclient.discovery.DiscoveryClient;
+import dev.kubeclient.discovery.Discovery;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
@@ -27,10 +27,10 @@ class ClusterReport implements ApplicationRunner {
 
     private final RestConfig config;
     private final Clientset clientset;
-    private final DiscoveryClient discovery;
+    private final Discovery discovery;
     private final SampleProperties properties;
 
-    ClusterReport(RestConfig config, Clientset clientset, DiscoveryClient discovery, SampleProperties properties) {
+    ClusterReport(RestConfig config, Clientset clientset, Discovery discovery, SampleProperties properties) {
         this.config = config;
         this.clientset = clientset;
         this.discovery = discovery;

@@ -2,19 +2,12 @@ package dev.kubeclient.sample;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import java.nio.file.Path;
-
 /**
- * Settings of the sample application.
+ * Settings of the sample application. Where the cluster is and how to call it are the starter's
+ * {@code kube.client.*} properties ({@code kube.client.kubeconfig}, {@code kube.client.field-manager}...).
  *
- * @param kubeconfig a kubeconfig file to use instead of autodetection ($KUBECONFIG, ~/.kube/config, in-cluster)
  * @param namespace the namespace the sample ConfigMap is applied in; the config's namespace when unset
- * @param fieldManager the field manager the sample applies with
  */
 @ConfigurationProperties("sample")
-public record SampleProperties(Path kubeconfig, String namespace, String fieldManager) {
-
-    public SampleProperties {
-        fieldManager = fieldManager == null ? "kube-client-sample" : fieldManager;
-    }
+public record SampleProperties(String namespace) {
 }

@@ -24,7 +24,7 @@ class SampleApplicationIT {
                     .body(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).bytes();
 
             try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
-                    "--sample.kubeconfig=" + cluster.adminKubeconfig(), "--sample.namespace=" + namespace)) {
+                    "--kube.client.kubeconfig=" + cluster.adminKubeconfig(), "--sample.namespace=" + namespace)) {
                 assertThat(context.isActive()).isTrue();
             }
 
