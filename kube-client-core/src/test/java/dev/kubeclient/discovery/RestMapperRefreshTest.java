@@ -1,5 +1,6 @@
 package dev.kubeclient.discovery;
 
+import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.flowcontrol.FakeClock;
 import dev.kubeclient.rest.KubeRestClient;
 import dev.kubeclient.scheme.GroupVersionKind;
@@ -17,7 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -157,6 +160,59 @@ class RestMapperRefreshTest {
         assertThat(noMatch).hasValue(callers);
         assertThat(dispatcher.count("/apis")).as("initial read plus one shared refresh").isEqualTo(2);
         assertThat(dispatcher.total()).isEqualTo(2 * FULL_READ_REQUESTS);
+    }
+
+    @Test
+    void aCallerWaitingForAnotherCallersRefreshCanBeInterrupted() throws Exception {
+        RestMapper mapper = mapper();
+        mapper.mappingFor("Deployment");
+        clock.advance(Duration.ofSeconds(2));
+        CountDownLatch refreshArrived = new CountDownLatch(1);
+        CountDownLatch releaseRefresh = new CountDownLatch(1);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                if ("/apis".equals(request.getUrl().encodedPath())) {
+                    refreshArrived.countDown();
+                    assertThat(releaseRefresh.await(30, TimeUnit.SECONDS)).isTrue();
+                }
+                return dispatcher.dispatch(request);
+            }
+        });
+        Thread refresher = new Thread(() -> catchNoMatch(mapper), "mapper-refresher");
+        refresher.start();
+        assertThat(refreshArrived.await(30, TimeUnit.SECONDS)).isTrue();
+        AtomicReference<Throwable> waiterFailure = new AtomicReference<>();
+        AtomicBoolean flagKept = new AtomicBoolean();
+        Thread waiter = new Thread(() -> {
+            try {
+                mapper.mappingFor("Gizmo");
+            } catch (RuntimeException e) {
+                waiterFailure.set(e);
+                flagKept.set(Thread.currentThread().isInterrupted());
+            }
+        }, "mapper-waiter");
+        waiter.start();
+        awaitParked(List.of(waiter), 1);
+
+        waiter.interrupt();
+        waiter.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertThat(waiter.isAlive()).isFalse();
+        assertThat(waiterFailure.get()).isInstanceOf(KubeClientException.class)
+                .hasMessageContaining("interrupted while waiting for a discovery refresh");
+        assertThat(flagKept).isTrue();
+        releaseRefresh.countDown();
+        refresher.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(refresher.isAlive()).isFalse();
+    }
+
+    private static void catchNoMatch(RestMapper mapper) {
+        try {
+            mapper.mappingFor("Gizmo");
+        } catch (NoMatchException expected) {
+            // the refresh found nothing, as intended
+        }
     }
 
     private static void awaitParked(List<Thread> threads, int count) throws InterruptedException {
