@@ -36,7 +36,9 @@ import java.util.function.Function;
  * as with controller-runtime's mapper. When the name carries its group ({@code Widget.example.com}, a
  * {@link GroupVersionKind}) only that group is asked again ({@code GET /apis/example.com} and its versions);
  * otherwise everything is. Concurrent misses share one refresh: one caller asks the server, the others wait for its
- * answer. After installing a CRD and wanting its kind at once, call {@link #reset()}. Thread-safe.
+ * answer (interruptibly). A refresh that fails is thrown to the caller that made it and also counts, so an unreachable
+ * server is asked at most once per interval. After installing a CRD and wanting its kind at once, call
+ * {@link #reset()}. Thread-safe.
  */
 public final class RestMapper {
 
@@ -205,20 +207,33 @@ public final class RestMapper {
         }
     }
 
-    /** Called with the lock held. */
+    /**
+     * Called with the lock held. A failed refresh counts as one too: the caller gets the failure, and misses within
+     * the interval are answered from what the mapper knew, so an unreachable server is not asked on every miss.
+     */
     private Snapshot refresh(Snapshot previous, String group) {
-        Snapshot next;
-        if (group == null) {
-            discovery.invalidate();
-            next = new Snapshot(MapperIndex.of(discovery.serverGroupsAndResources()), ticker.nanoTime(), Map.of());
-        } else {
-            ServerResources resources = discovery.refreshGroup(group);
-            Map<String, Long> groups = new HashMap<>(previous.groupRefreshedAt());
-            groups.put(group, ticker.nanoTime());
-            next = new Snapshot(MapperIndex.of(resources), previous.fullRefreshAt(), groups);
+        Map<String, Long> groups = new HashMap<>(previous.groupRefreshedAt());
+        try {
+            Snapshot next;
+            if (group == null) {
+                discovery.invalidate();
+                next = new Snapshot(MapperIndex.of(discovery.serverGroupsAndResources()), ticker.nanoTime(), Map.of());
+            } else {
+                ServerResources resources = discovery.refreshGroup(group);
+                groups.put(group, ticker.nanoTime());
+                next = new Snapshot(MapperIndex.of(resources), previous.fullRefreshAt(), groups);
+            }
+            snapshot = next;
+            return next;
+        } catch (RuntimeException e) {
+            if (group == null) {
+                snapshot = new Snapshot(previous.index(), ticker.nanoTime(), Map.of());
+            } else {
+                groups.put(group, ticker.nanoTime());
+                snapshot = new Snapshot(previous.index(), previous.fullRefreshAt(), groups);
+            }
+            throw e;
         }
-        snapshot = next;
-        return next;
     }
 
     /** Called with the lock held: the first read of discovery, or the first after {@link #reset()}. */

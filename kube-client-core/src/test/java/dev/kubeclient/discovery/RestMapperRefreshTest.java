@@ -228,6 +228,21 @@ class RestMapperRefreshTest {
     }
 
     @Test
+    void aFailedRefreshIsNotRetriedOnEveryMiss() {
+        RestMapper mapper = mapper();
+        mapper.mappingFor("Deployment");
+        dispatcher.status("/apis", 500, "InternalError", "etcd is down");
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> mapper.mappingFor("Gizmo")).isNotInstanceOf(NoMatchException.class)
+                .isInstanceOf(KubeClientException.class);
+        assertThat(misses(mapper, 100, "Gizmo", Duration.ofMillis(1), clock)).isEqualTo(100);
+        assertThat(mapper.mappingFor("Deployment").resource().resource()).as("still known").isEqualTo("deployments");
+
+        assertThat(dispatcher.count("/apis")).isEqualTo(2);
+    }
+
+    @Test
     void aNewCustomResourceBecomesVisibleAfterTheInterval() {
         RestMapper mapper = mapper();
         mapper.mappingFor("Deployment");
