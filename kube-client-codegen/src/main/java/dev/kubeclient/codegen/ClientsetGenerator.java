@@ -34,7 +34,9 @@ import java.util.stream.Stream;
  *   <li>{@code dev/kubeclient/clientset/Clientset.java}: one accessor per group-version.</li>
  * </ul>
  * The output depends only on the classes found (sorted, no time stamps), and files whose content did not change
- * are not rewritten, so incremental compilation stays quiet.
+ * are not rewritten, so incremental compilation stays quiet. Accessors of kinds and group-versions that the
+ * Kubernetes API no longer serves are {@code @Deprecated}, naming the replacement, from the table in
+ * {@code RemovedApi}.
  */
 public final class ClientsetGenerator {
 
