@@ -464,6 +464,21 @@ class ClientsetWireTest {
     }
 
     @Test
+    void applyOfAnObjectReadFromTheServerDropsManagedFieldsAndKeepsTheResourceVersionAsAPrecondition() throws Exception {
+        answer(CONFIG_MAP);
+        ConfigMap fetched = new ConfigMapBuilder(configMap()).editMetadata().withResourceVersion("42")
+                .addNewManagedField().withManager("other").withOperation("Update").withApiVersion("v1")
+                .withFieldsType("FieldsV1").endManagedField().endMetadata().build();
+
+        clientset.coreV1().configMaps("prod").apply(fetched, ApplyOptions.fieldManager("ctrl"));
+
+        JsonNode metadata = bodyOf(taken()).path("metadata");
+        assertThat(metadata.has("managedFields")).isFalse();
+        assertThat(metadata.path("resourceVersion").asString()).isEqualTo("42");
+        assertThat(fetched.getMetadata().getManagedFields()).as("the caller's object is not changed").hasSize(1);
+    }
+
+    @Test
     void applyWithoutAnyFieldManagerIsRefusedBeforeAnyRequest() {
         var configMaps = clientset.coreV1().configMaps("prod");
 
