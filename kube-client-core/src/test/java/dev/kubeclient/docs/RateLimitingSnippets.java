@@ -54,7 +54,8 @@ final class RateLimitingSnippets {
 
     NamespaceList onError(Clientset clientset) {
         // tag::on-error[]
-        NamespaceList namespaces = Retry.onError(Backoff.DEFAULT_BACKOFF,
+        Backoff outage = new Backoff(Duration.ofSeconds(1), 2.0, 0.1, 6, Duration.ofSeconds(10));  // 1, 2, 4, 8, 10 s
+        NamespaceList namespaces = Retry.onError(outage,
                 e -> ApiErrors.isServiceUnavailable(e) || ApiErrors.isServerTimeout(e),
                 () -> clientset.coreV1().namespaces().list());
         // end::on-error[]

@@ -2,7 +2,6 @@ package dev.kubeclient.autoconfigure.docs;
 
 import dev.kubeclient.clientset.Clientset;
 import dev.kubeclient.meta.ListOptions;
-import io.fabric8.kubernetes.api.model.Pod;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -31,8 +30,7 @@ final class GettingStartedSpringSnippets {
             return clientset.coreV1().pods(namespace)
                     .list(ListOptions.builder().labelSelector("app=web").build())
                     .getItems().stream()
-                    .map(Pod::getMetadata)
-                    .map(meta -> meta.getName())
+                    .map(pod -> pod.getMetadata().getName())
                     .toList();
         }
     }
