@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,7 +56,23 @@ class GrafanaDashboardTest {
         Set<String> queries = queries(JsonMapper.builder().build().readTree(Files.readString(DASHBOARD)));
         assertThat(queries).as("PromQL expressions in " + DASHBOARD).hasSizeGreaterThan(10);
 
+        assertThat(problems(queries, scrapeAfterRealTraffic())).isEmpty();
+    }
+
+    @Test
+    void aMisspelledMetricOrAnUnknownLabelIsReported() {
         String scrape = scrapeAfterRealTraffic();
+
+        assertThat(problems(Set.of("sum(rate(kube_client_requests_total[5m]))"), scrape))
+                .singleElement().asString().contains("kube_client_requests_total");
+        assertThat(problems(Set.of("sum by (namespace) (rate(kube_client_requests_seconds_count[5m]))"), scrape))
+                .singleElement().asString().contains("namespace");
+        assertThat(problems(Set.of("kube_client_watches_open{job=~\"$job\", resource=\"pods\"}"), scrape))
+                .isEmpty();
+    }
+
+    /** What the queries use that the scrape lacks: metric names, and labels in groupings and matchers. */
+    private static List<String> problems(Set<String> queries, String scrape) {
         Set<String> exported = new TreeSet<>();
         Set<String> labels = new TreeSet<>();
         for (String line : scrape.lines().filter(l -> l.startsWith("kube_client_")).toList()) {
@@ -67,17 +85,19 @@ class GrafanaDashboardTest {
                 }
             }
         }
-
+        List<String> problems = new ArrayList<>();
         for (String query : queries) {
             Matcher metric = METRIC.matcher(query);
             while (metric.find()) {
-                assertThat(exported).as("metric %s in the dashboard query %s", metric.group(), query)
-                        .contains(metric.group());
+                if (!exported.contains(metric.group())) {
+                    problems.add("metric " + metric.group() + " is not exported (query: " + query + "); exported: "
+                            + exported);
+                }
             }
             Set<String> used = new TreeSet<>();
             Matcher grouping = GROUPING.matcher(query);
             while (grouping.find()) {
-                Arrays.stream(grouping.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                Arrays.stream(grouping.group(1).split(",")).map(String::trim).filter(l -> !l.isEmpty())
                         .forEach(used::add);
             }
             Matcher matcher = MATCHER.matcher(query);
@@ -85,8 +105,12 @@ class GrafanaDashboardTest {
                 used.add(matcher.group(1));
             }
             used.removeAll(TARGET_LABELS);
-            assertThat(labels).as("labels of the dashboard query %s", query).containsAll(used);
+            used.removeAll(labels);
+            if (!used.isEmpty()) {
+                problems.add("labels " + used + " are on no exported series (query: " + query + "); labels: " + labels);
+            }
         }
+        return problems;
     }
 
     /** Every "expr" of a panel target and every query of a template variable. */
