@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Auto-configuration for kube-client: a {@link dev.kubeclient.config.RestConfig} from the {@code kube.client.*}
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnClass(name = "dev.kubeclient.rest.KubeRestClient")
 @EnableConfigurationProperties(KubeClientProperties.class)
+@ImportRuntimeHints(KubeClientRuntimeHints.class)
 @Import({ KubeClientConnectionConfiguration.class, KubeClientWatcherThreadsConfiguration.PlatformThreads.class,
         KubeClientWatcherThreadsConfiguration.VirtualThreads.class, KubeClientClientsConfiguration.class,
         KubeClientRetryConfigurations.CoreRetryConfiguration.class,
