@@ -1,0 +1,1039 @@
+package dev.kubeclient.testing.server;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+/**
+ * The resource verbs with the real API server's bookkeeping: create, get, list, update, patch, delete and
+ * deletecollection on objects and their {@code status} and {@code scale} subresources; namespaces that must exist
+ * and finish terminating; finalizers; owner-reference garbage collection; CRDs that add resources.
+ */
+final class Resources {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String GENERATE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+    private static final Set<String> RETURNS_DELETED_OBJECT = Set.of("pods", "services", "namespaces");
+    private static final String DNS1123_SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case "
+            + "alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. "
+            + "'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+    private static final String DNS1123_LABEL_MSG = "a lowercase RFC 1123 label must consist of lower case "
+            + "alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',"
+            + "  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
+    private final ResourceCatalog catalog;
+    private final Store store;
+    private final PatchSupport patches;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final Executor background;
+    private final SecureRandom random = new SecureRandom();
+    private YAMLMapper yaml;
+
+    Resources(ResourceCatalog catalog, Store store, PatchSupport patches, Clock clock, JsonMapper json,
+              Executor background) {
+        this.catalog = catalog;
+        this.store = store;
+        this.patches = patches;
+        this.clock = clock;
+        this.json = json;
+        this.background = background;
+    }
+
+    // ---------------------------------------------------------------- dispatch
+
+    Reply handle(RequestInfo info, ResourceDef def, Call call) {
+        if (info.subresource() != null) {
+            return subresource(info, def, call);
+        }
+        return switch (info.verb()) {
+            case "get" -> Reply.json(200, present(def, require(def, info.namespace(), info.name()), true));
+            case "list" -> Reply.json(200, list(def, info.namespace(), call));
+            case "create" -> create(def, info.namespace(), call);
+            case "update" -> Reply.json(200, update(def, info.namespace(), info.name(), call, false));
+            case "patch" -> patch(def, info.namespace(), info.name(), call, false);
+            case "delete" -> delete(def, info.namespace(), info.name(), call);
+            case "deletecollection" -> deleteCollection(def, info.namespace(), call);
+            default -> throw ApiError.methodNotAllowed("the server does not allow this method on the requested resource");
+        };
+    }
+
+    private Reply subresource(RequestInfo info, ResourceDef def, Call call) {
+        String sub = info.subresource();
+        if (sub.equals("status") && def.status()) {
+            return switch (info.verb()) {
+                case "get" -> Reply.json(200, present(def, require(def, info.namespace(), info.name()), true));
+                case "update" -> Reply.json(200, update(def, info.namespace(), info.name(), call, true));
+                case "patch" -> patch(def, info.namespace(), info.name(), call, true);
+                default -> throw ApiError.methodNotAllowed("the server does not allow this method on the requested resource");
+            };
+        }
+        if (sub.equals("scale") && def.scale() != null) {
+            return switch (info.verb()) {
+                case "get" -> Reply.json(200, scaleOf(def, require(def, info.namespace(), info.name())));
+                case "update" -> Reply.json(200, updateScale(def, info.namespace(), info.name(), parse(call)));
+                case "patch" -> {
+                    ObjectNode scale = scaleOf(def, require(def, info.namespace(), info.name()));
+                    ObjectNode patched = patches.patch(call.contentType(), scale, parseAny(call), "autoscaling/v1", "Scale");
+                    yield Reply.json(200, updateScale(def, info.namespace(), info.name(), patched));
+                }
+                default -> throw ApiError.methodNotAllowed("the server does not allow this method on the requested resource");
+            };
+        }
+        if (def.plural().equals("namespaces") && sub.equals("finalize") && info.verb().equals("update")) {
+            return Reply.json(200, update(def, null, info.name(), call, false));
+        }
+        throw ApiError.of(404, "NotFound", "the server could not find the requested resource", null);
+    }
+
+    // ---------------------------------------------------------------- read
+
+    private ObjectNode require(ResourceDef def, String namespace, String name) {
+        ObjectNode obj = store.get(def.groupResource(), key(def, namespace, name));
+        if (obj == null) {
+            throw ApiError.notFound(def, name);
+        }
+        return obj;
+    }
+
+    /** A copy of a stored object as served in {@code def}'s version. */
+    ObjectNode present(ResourceDef def, ObjectNode stored, boolean withKind) {
+        ObjectNode copy = stored.deepCopy();
+        if (withKind) {
+            ObjectNode out = NODES.objectNode();
+            out.put("kind", def.kind());
+            out.put("apiVersion", def.groupVersion());
+            copy.remove("kind");
+            copy.remove("apiVersion");
+            out.setAll(copy);
+            return out;
+        }
+        copy.remove("kind");
+        copy.remove("apiVersion");
+        return copy;
+    }
+
+    static String key(ResourceDef def, String namespace, String name) {
+        return def.namespaced() ? namespace + "/" + name : name;
+    }
+
+    private ObjectNode list(ResourceDef def, String namespace, Call call) {
+        Selectors.Selector labels = Selectors.labels(call.param("labelSelector"));
+        Selectors.Selector fields = Selectors.fields(call.param("fieldSelector"), def);
+        String rvParam = call.param("resourceVersion");
+        String match = call.param("resourceVersionMatch");
+        String continueToken = call.param("continue");
+        long limit = parseLimit(call.param("limit"));
+        validateListOptions(rvParam, match, continueToken, false);
+
+        long snapshotRv;
+        String start = null;
+        boolean inconsistent = false;
+        synchronized (store) {
+            long current = store.currentRv();
+            if (continueToken != null && !continueToken.isEmpty()) {
+                ContinueToken token = ContinueToken.decode(continueToken);
+                start = token.start();
+                if (token.rv() == -1) {
+                    inconsistent = true;
+                    snapshotRv = current;
+                } else {
+                    snapshotRv = token.rv();
+                    if (snapshotRv < store.compactedRv()) {
+                        ObjectNode status = ApiError.statusBody(410, "Expired", "The provided continue parameter is too "
+                                + "old to display a consistent list result. You can start a new list without the "
+                                + "continue parameter, or use the continue token in this response to retrieve the "
+                                + "remainder of the results. Continuing with the provided token results in an "
+                                + "inconsistent list - objects that were created, modified, or deleted between the "
+                                + "time the first chunk was returned and now may show up in the list.", null);
+                        ((ObjectNode) status.get("metadata")).put("continue", new ContinueToken(-1, start).encode());
+                        throw new ApiErrorWithBody(410, status);
+                    }
+                }
+            } else if (rvParam == null || rvParam.isEmpty() || rvParam.equals("0")) {
+                snapshotRv = current;
+            } else {
+                long requested = parseRv(rvParam);
+                boolean exact = "Exact".equals(match) || (match == null && limit > 0);
+                if (requested > current) {
+                    throw ApiError.of(504, "Timeout", "Too large resource version: " + requested + ", current: " + current,
+                            causeDetails("ResourceVersionTooLarge", "Too large resource version"));
+                }
+                snapshotRv = exact ? requested : current;
+            }
+            List<ObjectNode> all = store.snapshot(def.groupResource(), snapshotRv,
+                    "too old resource version: " + snapshotRv + " (" + store.compactedRv() + ")");
+            return listBody(def, namespace, all, labels, fields, limit, start, inconsistent ? current : snapshotRv,
+                    call.param("labelSelector") == null && call.param("fieldSelector") == null);
+        }
+    }
+
+    private ObjectNode listBody(ResourceDef def, String namespace, List<ObjectNode> all, Selectors.Selector labels,
+                                Selectors.Selector fields, long limit, String start, long rv, boolean countRemaining) {
+        ObjectNode list = NODES.objectNode();
+        list.put("kind", def.kind() + "List");
+        list.put("apiVersion", def.groupVersion());
+        ObjectNode meta = list.putObject("metadata");
+        meta.put("resourceVersion", Long.toString(rv));
+        ArrayNode items = list.putArray("items");
+        int taken = 0;
+        String lastKey = null;
+        int remaining = 0;
+        boolean more = false;
+        for (ObjectNode obj : all) {
+            String objKey = key(def, ns(obj), name(obj));
+            if (start != null && objKey.compareTo(start) < 0) {
+                continue;
+            }
+            if (namespace != null && !namespace.equals(ns(obj))) {
+                continue;
+            }
+            if (!labels.test(obj) || !fields.test(obj)) {
+                continue;
+            }
+            if (limit > 0 && taken >= limit) {
+                more = true;
+                remaining++;
+                continue;
+            }
+            items.add(present(def, obj, def.custom()));
+            taken++;
+            lastKey = objKey;
+        }
+        if (more) {
+            meta.put("continue", new ContinueToken(rv, lastKey + "\u0000").encode());
+            if (countRemaining) {
+                meta.put("remainingItemCount", remaining);
+            }
+        }
+        return list;
+    }
+
+    static void validateListOptions(String rv, String match, String continueToken, boolean watch) {
+        List<ApiError.Cause> causes = new ArrayList<>();
+        if (match != null && !match.isEmpty()) {
+            if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
+                causes.add(new ApiError.Cause("FieldValueNotSupported", "Unsupported value: \"" + match
+                        + "\": supported values: \"Exact\", \"NotOlderThan\", \"\"", "resourceVersionMatch"));
+            } else if (rv == null || rv.isEmpty()) {
+                causes.add(new ApiError.Cause("FieldValueForbidden",
+                        "Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided", "resourceVersionMatch"));
+            } else if (match.equals("Exact") && rv.equals("0")) {
+                causes.add(new ApiError.Cause("FieldValueForbidden",
+                        "Forbidden: resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"", "resourceVersionMatch"));
+            }
+            if (continueToken != null && !continueToken.isEmpty()) {
+                causes.add(new ApiError.Cause("FieldValueForbidden",
+                        "Forbidden: resourceVersionMatch is forbidden when continue is provided", "resourceVersionMatch"));
+            }
+        }
+        if (!causes.isEmpty()) {
+            throw ApiError.invalid("meta.k8s.io", "ListOptions", "", causes);
+        }
+        if (continueToken != null && !continueToken.isEmpty() && rv != null && !rv.isEmpty() && !rv.equals("0")) {
+            throw ApiError.badRequest("specifying resource version is not allowed when using continue");
+        }
+    }
+
+    private static ObjectNode causeDetails(String reason, String message) {
+        return ApiError.details(null, null, null, List.of(new ApiError.Cause(reason, message, null)));
+    }
+
+    static long parseRv(String rv) {
+        try {
+            long value = Long.parseLong(rv);
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("invalid resource version: " + rv);
+        }
+    }
+
+    private static long parseLimit(String limit) {
+        if (limit == null || limit.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(limit));
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("invalid limit: " + limit);
+        }
+    }
+
+    // ---------------------------------------------------------------- create
+
+    private Reply create(ResourceDef def, String namespace, Call call) {
+        ObjectNode body = parse(call);
+        if (!def.stored()) {
+            ObjectNode out = present(def, body, true);
+            out.putObject("status");
+            return Reply.json(201, out);
+        }
+        ObjectNode created = createObject(def, namespace, body, call, clock.instant(), call.flag("dryRun")
+                || "All".equals(call.param("dryRun")));
+        return Reply.json(201, present(def, created, true));
+    }
+
+    ObjectNode createObject(ResourceDef def, String namespace, ObjectNode body, Call call, Instant now, boolean dryRun) {
+        ObjectNode obj = body.deepCopy();
+        ObjectNode meta = metadata(obj);
+        String bodyNs = meta.path("namespace").asString("");
+        if (def.namespaced()) {
+            if (!bodyNs.isEmpty() && namespace != null && !bodyNs.equals(namespace)) {
+                throw ApiError.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+            }
+            if (namespace == null) {
+                namespace = bodyNs;
+            }
+            if (namespace.isEmpty()) {
+                throw ApiError.badRequest("the server could not find the requested resource");
+            }
+            meta.put("namespace", namespace);
+        } else {
+            meta.remove("namespace");
+        }
+        String name = meta.path("name").asString("");
+        String generateName = meta.path("generateName").asString("");
+        if (name.isEmpty() && !generateName.isEmpty()) {
+            name = generateName + randomSuffix();
+            meta.put("name", name);
+        }
+        if (name.isEmpty()) {
+            throw ApiError.invalid(def.group(), def.kind(), "", List.of(new ApiError.Cause("FieldValueRequired",
+                    "Required value: name or generateName is required", "metadata.name")));
+        }
+        validateName(def, name);
+        synchronized (store) {
+            if (def.namespaced()) {
+                ObjectNode ns = store.get("namespaces", namespace);
+                if (ns == null) {
+                    throw ApiError.namespaceNotFound(namespace);
+                }
+                if (ns.path("metadata").has("deletionTimestamp")) {
+                    throw ApiError.forbidden(ApiError.qualified(def) + " \"" + name + "\" is forbidden: unable to create "
+                            + "new content in namespace " + namespace + " because it is being terminated",
+                            name, def.group(), def.plural());
+                }
+            }
+            String key = key(def, namespace, name);
+            if (store.get(def.groupResource(), key) != null) {
+                throw ApiError.alreadyExists(def, name);
+            }
+            obj.put("apiVersion", def.groupVersion());
+            obj.put("kind", def.kind());
+            meta.put("uid", UUID.randomUUID().toString());
+            meta.put("creationTimestamp", timestamp(now));
+            meta.remove("deletionTimestamp");
+            meta.remove("deletionGracePeriodSeconds");
+            if (def.tracksGeneration() || def.custom()) {
+                meta.put("generation", 1);
+            } else {
+                meta.remove("generation");
+            }
+            prepareForCreate(def, obj);
+            if (call != null) {
+                obj = patches.recordUpdate(null, obj, fieldManager(call), def.groupVersion(), now);
+            }
+            if (dryRun) {
+                metadata(obj).remove("resourceVersion");
+                return obj;
+            }
+            long rv = store.nextRv();
+            metadata(obj).put("resourceVersion", Long.toString(rv));
+            store.put(def.groupResource(), key, obj, rv);
+            afterWrite(def, null, obj);
+            return obj;
+        }
+    }
+
+    private void prepareForCreate(ResourceDef def, ObjectNode obj) {
+        if (def.plural().equals("namespaces") && def.group().isEmpty()) {
+            ObjectNode spec = obj.has("spec") && obj.get("spec").isObject() ? (ObjectNode) obj.get("spec") : obj.putObject("spec");
+            if (!spec.has("finalizers")) {
+                spec.putArray("finalizers").add("kubernetes");
+            }
+            obj.putObject("status").put("phase", "Active");
+        } else if (def.plural().equals("pods") && def.group().isEmpty()) {
+            ObjectNode status = obj.putObject("status");
+            status.put("phase", "Pending");
+            status.put("qosClass", "BestEffort");
+        } else if (def.status()) {
+            obj.remove("status");
+        }
+        if (def.plural().equals("customresourcedefinitions")) {
+            crdStatus(obj);
+        }
+    }
+
+    private String randomSuffix() {
+        StringBuilder s = new StringBuilder(5);
+        for (int i = 0; i < 5; i++) {
+            s.append(GENERATE_ALPHABET.charAt(random.nextInt(GENERATE_ALPHABET.length())));
+        }
+        return s.toString();
+    }
+
+    private static void validateName(ResourceDef def, String name) {
+        boolean label = def.group().isEmpty() && (def.plural().equals("namespaces") || def.plural().equals("services"));
+        String message = null;
+        if (label) {
+            if (name.length() > 63) {
+                message = "must be no more than 63 characters";
+            } else if (!name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+                message = DNS1123_LABEL_MSG;
+            }
+        } else if (name.length() > 253) {
+            message = "must be no more than 253 characters";
+        } else if (!name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*")) {
+            message = DNS1123_SUBDOMAIN_MSG;
+        }
+        if (message != null) {
+            throw ApiError.invalid(def.group(), def.kind(), name, List.of(new ApiError.Cause("FieldValueInvalid",
+                    "Invalid value: \"" + name + "\": " + message, "metadata.name")));
+        }
+    }
+
+    // ---------------------------------------------------------------- update / patch
+
+    private ObjectNode update(ResourceDef def, String namespace, String name, Call call, boolean status) {
+        ObjectNode body = parse(call);
+        ObjectNode meta = metadata(body);
+        String bodyName = meta.path("name").asString("");
+        if (!bodyName.isEmpty() && !bodyName.equals(name)) {
+            throw ApiError.badRequest("the name of the object (" + bodyName + ") does not match the name on the URL (" + name + ")");
+        }
+        String bodyNs = meta.path("namespace").asString("");
+        if (def.namespaced() && !bodyNs.isEmpty() && !bodyNs.equals(namespace)) {
+            throw ApiError.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+        }
+        synchronized (store) {
+            ObjectNode existing = require(def, namespace, name);
+            String rv = meta.path("resourceVersion").asString("");
+            if (!rv.isEmpty() && !rv.equals(existing.path("metadata").path("resourceVersion").asString(""))) {
+                throw ApiError.modified(def, name);
+            }
+            if (rv.isEmpty() && def.custom()) {
+                throw ApiError.invalid(def.group(), def.kind(), name, List.of(new ApiError.Cause("FieldValueInvalid",
+                        "Invalid value: 0: must be specified for an update", "metadata.resourceVersion")));
+            }
+            return write(def, existing, body, status, fieldManager(call), dryRun(call));
+        }
+    }
+
+    private Reply patch(ResourceDef def, String namespace, String name, Call call, boolean status) {
+        String type = call.contentType();
+        if (!Set.of(PatchSupport.MERGE, PatchSupport.JSON_PATCH, PatchSupport.STRATEGIC, PatchSupport.APPLY).contains(type)) {
+            throw ApiError.unsupportedMediaType(type);
+        }
+        Instant now = clock.instant();
+        if (type.equals(PatchSupport.APPLY)) {
+            String manager = call.param("fieldManager");
+            if (manager == null || manager.isEmpty()) {
+                throw ApiError.invalid("meta.k8s.io", "PatchOptions", "", List.of(new ApiError.Cause(
+                        "FieldValueRequired", "Required value: is required for apply patch", "fieldManager")));
+            }
+            JsonNode applied = parseYaml(call);
+            if (!applied.isObject()) {
+                throw ApiError.badRequest("error decoding YAML: the apply patch must be an object");
+            }
+            synchronized (store) {
+                ObjectNode existing = store.get(def.groupResource(), key(def, namespace, name));
+                ObjectNode result = patches.apply(existing, (ObjectNode) applied, manager, call.flag("force"),
+                        def.groupVersion(), def.kind(), now);
+                if (existing == null) {
+                    metadata(result).put("name", name);
+                    ObjectNode created = createObject(def, namespace, result, null, now, dryRun(call));
+                    return Reply.json(201, present(def, created, true));
+                }
+                return Reply.json(200, present(def, write(def, existing, result, status, null, dryRun(call)), true));
+            }
+        }
+        JsonNode patch = parseAny(call);
+        synchronized (store) {
+            ObjectNode existing = require(def, namespace, name);
+            ObjectNode target = present(def, existing, true);
+            ObjectNode patched = patches.patch(type, target, patch, def.groupVersion(), def.kind());
+            String rv = metadata(patched).path("resourceVersion").asString("");
+            if (!rv.isEmpty() && !rv.equals(existing.path("metadata").path("resourceVersion").asString(""))) {
+                throw ApiError.modified(def, name);
+            }
+            String patchedName = metadata(patched).path("name").asString("");
+            if (!patchedName.equals(name)) {
+                throw ApiError.invalid(def.group(), def.kind(), name, List.of(new ApiError.Cause("FieldValueInvalid",
+                        "Invalid value: \"" + patchedName + "\": field is immutable", "metadata.name")));
+            }
+            return Reply.json(200, present(def, write(def, existing, patched, status, fieldManager(call), dryRun(call)), true));
+        }
+    }
+
+    /**
+     * Writes {@code incoming} over {@code existing} with the real server's rules: identity fields kept, the
+     * spec/status split, generation bumped on spec changes, no-op writes not stored, finalizer removal completing
+     * a pending deletion. Caller holds the store monitor.
+     */
+    private ObjectNode write(ResourceDef def, ObjectNode existing, ObjectNode incoming, boolean statusWrite,
+                             String manager, boolean dryRun) {
+        ObjectNode next;
+        if (statusWrite) {
+            next = existing.deepCopy();
+            if (incoming.has("status")) {
+                next.set("status", incoming.get("status").deepCopy());
+            } else {
+                next.remove("status");
+            }
+        } else {
+            next = incoming.deepCopy();
+            if (def.status() && !def.plural().equals("namespaces")) {
+                if (existing.has("status")) {
+                    next.set("status", existing.get("status").deepCopy());
+                } else {
+                    next.remove("status");
+                }
+            } else if (def.plural().equals("namespaces") && existing.has("status")) {
+                next.set("status", existing.get("status").deepCopy());
+            }
+        }
+        next.put("apiVersion", def.groupVersion());
+        next.put("kind", def.kind());
+        ObjectNode oldMeta = (ObjectNode) existing.get("metadata");
+        ObjectNode meta = metadata(next);
+        for (String keep : List.of("name", "namespace", "uid", "creationTimestamp", "deletionTimestamp",
+                "deletionGracePeriodSeconds", "generation")) {
+            if (oldMeta.has(keep)) {
+                meta.set(keep, oldMeta.get(keep).deepCopy());
+            } else {
+                meta.remove(keep);
+            }
+        }
+        meta.put("resourceVersion", oldMeta.path("resourceVersion").asString(""));
+        if ((def.tracksGeneration() || def.custom()) && !statusWrite && specChanged(existing, next)) {
+            meta.put("generation", oldMeta.path("generation").asLong(0) + 1);
+        }
+        if (manager != null) {
+            next = patches.recordUpdate(existing, next, manager, def.groupVersion(), clock.instant());
+            meta = metadata(next);
+        }
+        if (sameIgnoringManagedFields(existing, next)) {
+            return existing;
+        }
+        if (dryRun) {
+            return next;
+        }
+        String key = key(def, ns(next), name(next));
+        long rv = store.nextRv();
+        meta.put("resourceVersion", Long.toString(rv));
+        if (meta.has("deletionTimestamp") && finalizers(next).isEmpty()) {
+            store.remove(def.groupResource(), key, next, rv);
+            afterRemove(def, next, "Background");
+            return next;
+        }
+        store.put(def.groupResource(), key, next, rv);
+        afterWrite(def, existing, next);
+        return next;
+    }
+
+    private static boolean specChanged(ObjectNode before, ObjectNode after) {
+        ObjectNode a = before.deepCopy();
+        ObjectNode b = after.deepCopy();
+        for (ObjectNode n : List.of(a, b)) {
+            n.remove("metadata");
+            n.remove("status");
+            n.remove("apiVersion");
+            n.remove("kind");
+        }
+        return !a.equals(b);
+    }
+
+    private static boolean sameIgnoringManagedFields(ObjectNode before, ObjectNode after) {
+        ObjectNode a = before.deepCopy();
+        ObjectNode b = after.deepCopy();
+        for (ObjectNode n : List.of(a, b)) {
+            metadata(n).remove("managedFields");
+            n.remove("apiVersion");
+        }
+        return a.equals(b);
+    }
+
+    // ---------------------------------------------------------------- scale
+
+    private ObjectNode scaleOf(ResourceDef def, ObjectNode obj) {
+        ObjectNode scale = NODES.objectNode();
+        scale.put("kind", "Scale");
+        scale.put("apiVersion", "autoscaling/v1");
+        ObjectNode meta = scale.putObject("metadata");
+        JsonNode om = obj.path("metadata");
+        for (String f : List.of("name", "namespace", "uid", "resourceVersion", "creationTimestamp")) {
+            if (om.has(f)) {
+                meta.set(f, om.get(f).deepCopy());
+            }
+        }
+        ResourceDef.ScaleDef s = def.scale();
+        scale.putObject("spec").put("replicas", at(obj, s.specReplicasPath()).asInt(def.custom() ? 0 : 1));
+        ObjectNode status = scale.putObject("status");
+        status.put("replicas", at(obj, s.statusReplicasPath()).asInt(0));
+        String selector = def.custom() ? at(obj, s.labelSelectorPath()).asString("") : selectorString(obj);
+        if (!selector.isEmpty()) {
+            status.put("selector", selector);
+        }
+        return scale;
+    }
+
+    private static String selectorString(ObjectNode obj) {
+        JsonNode selector = obj.path("spec").path("selector");
+        JsonNode labels = selector.has("matchLabels") ? selector.get("matchLabels") : selector;
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : labels.properties()) {
+            if (e.getValue().isString()) {
+                parts.add(e.getKey() + "=" + e.getValue().asString());
+            }
+        }
+        return String.join(",", parts);
+    }
+
+    private ObjectNode updateScale(ResourceDef def, String namespace, String name, ObjectNode scale) {
+        synchronized (store) {
+            ObjectNode existing = require(def, namespace, name);
+            String rv = scale.path("metadata").path("resourceVersion").asString("");
+            if (!rv.isEmpty() && !rv.equals(existing.path("metadata").path("resourceVersion").asString(""))) {
+                throw ApiError.modified(def, name);
+            }
+            ObjectNode next = existing.deepCopy();
+            setAt(next, def.scale().specReplicasPath(), NODES.numberNode(scale.path("spec").path("replicas").asInt(0)));
+            ObjectNode written = write(def, existing, next, false, null, false);
+            return scaleOf(def, written);
+        }
+    }
+
+    private static JsonNode at(JsonNode obj, String path) {
+        JsonNode n = obj;
+        for (String p : path.replaceFirst("^\\.", "").split("\\.")) {
+            n = n.path(p);
+        }
+        return n;
+    }
+
+    private static void setAt(ObjectNode obj, String path, JsonNode value) {
+        String[] parts = path.replaceFirst("^\\.", "").split("\\.");
+        ObjectNode n = obj;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = n.get(parts[i]);
+            n = child instanceof ObjectNode o ? o : n.putObject(parts[i]);
+        }
+        n.set(parts[parts.length - 1], value);
+    }
+
+    // ---------------------------------------------------------------- delete
+
+    private Reply delete(ResourceDef def, String namespace, String name, Call call) {
+        ObjectNode options = call.body().length == 0 ? NODES.objectNode() : parse(call);
+        String propagation = call.param("propagationPolicy") != null ? call.param("propagationPolicy")
+                : options.path("propagationPolicy").asString("Background");
+        if (call.param("orphanDependents") != null || options.has("orphanDependents")) {
+            boolean orphan = call.param("orphanDependents") != null ? call.flag("orphanDependents")
+                    : options.path("orphanDependents").asBoolean(false);
+            propagation = orphan ? "Orphan" : propagation;
+        }
+        if (!Set.of("Background", "Foreground", "Orphan").contains(propagation)) {
+            throw ApiError.invalid("meta.k8s.io", "DeleteOptions", "", List.of(new ApiError.Cause("FieldValueNotSupported",
+                    "Unsupported value: \"" + propagation + "\": supported values: \"Foreground\", \"Background\", \"Orphan\", \"nil\"",
+                    "propagationPolicy")));
+        }
+        boolean dryRun = dryRun(call) || options.path("dryRun").isArray() && !options.path("dryRun").isEmpty();
+        synchronized (store) {
+            ObjectNode existing = require(def, namespace, name);
+            JsonNode pre = options.path("preconditions");
+            String uid = existing.path("metadata").path("uid").asString("");
+            String rv = existing.path("metadata").path("resourceVersion").asString("");
+            if (pre.hasNonNull("uid") && !pre.get("uid").asString().equals(uid)) {
+                throw ApiError.conflict(def, name, "Precondition failed: UID in precondition: " + pre.get("uid").asString()
+                        + ", UID in object meta: " + uid);
+            }
+            if (pre.hasNonNull("resourceVersion") && !pre.get("resourceVersion").asString().equals(rv)) {
+                throw ApiError.conflict(def, name, "Precondition failed: ResourceVersion in precondition: "
+                        + pre.get("resourceVersion").asString() + ", ResourceVersion in object meta: " + rv);
+            }
+            if (dryRun) {
+                return deletedReply(def, existing);
+            }
+            ObjectNode result = deleteObject(def, existing, propagation);
+            if (result.path("metadata").has("deletionTimestamp") && store.get(def.groupResource(),
+                    key(def, ns(result), name(result))) != null) {
+                return Reply.json(200, present(def, result, true));
+            }
+            return deletedReply(def, result);
+        }
+    }
+
+    private Reply deletedReply(ResourceDef def, ObjectNode obj) {
+        if (RETURNS_DELETED_OBJECT.contains(def.plural()) && def.group().isEmpty() || def.custom()) {
+            return Reply.json(200, present(def, obj, true));
+        }
+        ObjectNode status = NODES.objectNode();
+        status.put("kind", "Status");
+        status.put("apiVersion", "v1");
+        status.putObject("metadata");
+        status.put("status", "Success");
+        ObjectNode details = status.putObject("details");
+        details.put("name", name(obj));
+        if (!def.group().isEmpty()) {
+            details.put("group", def.group());
+        }
+        details.put("kind", def.plural());
+        details.put("uid", obj.path("metadata").path("uid").asString(""));
+        return Reply.json(200, status);
+    }
+
+    /**
+     * Deletes a stored object: with finalizers (or a namespace) it only gets a deletionTimestamp; otherwise it is
+     * removed and its dependents are collected. Caller holds the store monitor.
+     *
+     * @return the object as it stands after the call
+     */
+    ObjectNode deleteObject(ResourceDef def, ObjectNode existing, String propagation) {
+        String key = key(def, ns(existing), name(existing));
+        boolean namespace = def.group().isEmpty() && def.plural().equals("namespaces");
+        if ("Orphan".equals(propagation)) {
+            orphanDependents(existing.path("metadata").path("uid").asString(""));
+        }
+        if (existing.path("metadata").has("deletionTimestamp")) {
+            return existing;
+        }
+        if (!finalizers(existing).isEmpty() || namespace) {
+            ObjectNode next = existing.deepCopy();
+            metadata(next).put("deletionTimestamp", timestamp(clock.instant()));
+            metadata(next).put("deletionGracePeriodSeconds", 0);
+            if (namespace) {
+                ((ObjectNode) next.get("status")).put("phase", "Terminating");
+            }
+            long rv = store.nextRv();
+            metadata(next).put("resourceVersion", Long.toString(rv));
+            store.put(def.groupResource(), key, next, rv);
+            if (namespace) {
+                String nsName = name(next);
+                background.execute(() -> finishNamespace(nsName));
+            }
+            return next;
+        }
+        long rv = store.nextRv();
+        ObjectNode tombstone = existing.deepCopy();
+        metadata(tombstone).put("resourceVersion", Long.toString(rv));
+        store.remove(def.groupResource(), key, tombstone, rv);
+        afterRemove(def, tombstone, propagation);
+        return tombstone;
+    }
+
+    private Reply deleteCollection(ResourceDef def, String namespace, Call call) {
+        Selectors.Selector labels = Selectors.labels(call.param("labelSelector"));
+        Selectors.Selector fields = Selectors.fields(call.param("fieldSelector"), def);
+        synchronized (store) {
+            ObjectNode list = NODES.objectNode();
+            list.put("kind", def.kind() + "List");
+            list.put("apiVersion", def.groupVersion());
+            ArrayNode items = list.putArray("items");
+            for (ObjectNode obj : store.all(def.groupResource())) {
+                if ((namespace == null || namespace.equals(ns(obj))) && labels.test(obj) && fields.test(obj)) {
+                    items.add(present(def, deleteObject(def, obj, "Background"), def.custom()));
+                }
+            }
+            list.putObject("metadata").put("resourceVersion", Long.toString(store.currentRv()));
+            return Reply.json(200, list);
+        }
+    }
+
+    /** What follows a removal: dependents collected, CRD resources dropped, namespaces finished. */
+    private void afterRemove(ResourceDef def, ObjectNode removed, String propagation) {
+        String uid = removed.path("metadata").path("uid").asString("");
+        if (!"Orphan".equals(propagation)) {
+            collectDependents(uid);
+        }
+        if (def.plural().equals("customresourcedefinitions")) {
+            String groupResource = crdGroupResource(removed);
+            catalog.removeCustom(groupResource);
+            store.dropAll(groupResource, (obj, rv) -> {
+                ObjectNode t = obj.deepCopy();
+                metadata(t).put("resourceVersion", Long.toString(rv));
+                return t;
+            });
+        }
+        String namespace = ns(removed);
+        if (def.namespaced() && !namespace.isEmpty()) {
+            ObjectNode ns = store.get("namespaces", namespace);
+            if (ns != null && ns.path("metadata").has("deletionTimestamp")) {
+                background.execute(() -> finishNamespace(namespace));
+            }
+        }
+    }
+
+    private void afterWrite(ResourceDef def, ObjectNode before, ObjectNode after) {
+        if (def.plural().equals("customresourcedefinitions") && def.group().equals("apiextensions.k8s.io")) {
+            catalog.putCustom(crdGroupResource(after), Crds.definitions(after));
+        }
+    }
+
+    private void collectDependents(String uid) {
+        if (uid.isEmpty()) {
+            return;
+        }
+        for (String groupResource : store.groupResources()) {
+            ResourceDef def = defOf(groupResource);
+            if (def == null) {
+                continue;
+            }
+            for (ObjectNode obj : store.all(groupResource)) {
+                if (ownedBy(obj, uid)) {
+                    ObjectNode current = store.get(groupResource, key(def, ns(obj), name(obj)));
+                    if (current != null) {
+                        deleteObject(def, current, "Background");
+                    }
+                }
+            }
+        }
+    }
+
+    private void orphanDependents(String uid) {
+        for (String groupResource : store.groupResources()) {
+            ResourceDef def = defOf(groupResource);
+            if (def == null) {
+                continue;
+            }
+            for (ObjectNode obj : store.all(groupResource)) {
+                if (ownedBy(obj, uid)) {
+                    ObjectNode next = obj.deepCopy();
+                    ArrayNode refs = (ArrayNode) next.path("metadata").path("ownerReferences");
+                    for (int i = refs.size() - 1; i >= 0; i--) {
+                        if (refs.get(i).path("uid").asString("").equals(uid)) {
+                            refs.remove(i);
+                        }
+                    }
+                    if (refs.isEmpty()) {
+                        metadata(next).remove("ownerReferences");
+                    }
+                    long rv = store.nextRv();
+                    metadata(next).put("resourceVersion", Long.toString(rv));
+                    store.put(groupResource, key(def, ns(next), name(next)), next, rv);
+                }
+            }
+        }
+    }
+
+    private static boolean ownedBy(ObjectNode obj, String uid) {
+        for (JsonNode ref : obj.path("metadata").path("ownerReferences")) {
+            if (ref.path("uid").asString("").equals(uid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ResourceDef defOf(String groupResource) {
+        for (ResourceDef d : catalog.all()) {
+            if (d.groupResource().equals(groupResource)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The namespace controller's work: delete what is left in a terminating namespace and remove the namespace once
+     * it is empty (objects with finalizers keep it Terminating until they are gone).
+     */
+    void finishNamespace(String namespace) {
+        synchronized (store) {
+            ObjectNode ns = store.get("namespaces", namespace);
+            if (ns == null || !ns.path("metadata").has("deletionTimestamp")) {
+                return;
+            }
+            boolean empty = true;
+            for (String groupResource : store.groupResources()) {
+                ResourceDef def = defOf(groupResource);
+                if (def == null || !def.namespaced()) {
+                    continue;
+                }
+                for (ObjectNode obj : store.all(groupResource)) {
+                    if (namespace.equals(ns(obj))) {
+                        deleteObject(def, obj, "Background");
+                        if (store.get(groupResource, key(def, namespace, name(obj))) != null) {
+                            empty = false;
+                        }
+                    }
+                }
+            }
+            ObjectNode current = store.get("namespaces", namespace);
+            if (empty && current != null && finalizers(current).isEmpty()) {
+                long rv = store.nextRv();
+                ObjectNode tombstone = current.deepCopy();
+                metadata(tombstone).put("resourceVersion", Long.toString(rv));
+                store.remove("namespaces", namespace, tombstone, rv);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- CRDs
+
+    private void crdStatus(ObjectNode crd) {
+        ObjectNode status = crd.putObject("status");
+        ArrayNode conditions = status.putArray("conditions");
+        String now = timestamp(clock.instant());
+        for (String[] c : new String[][] {{"NamesAccepted", "NoConflicts", "no conflicts found"},
+                {"Established", "InitialNamesAccepted", "the initial names have been accepted"}}) {
+            ObjectNode cond = conditions.addObject();
+            cond.put("type", c[0]);
+            cond.put("status", "True");
+            cond.put("lastTransitionTime", now);
+            cond.put("reason", c[1]);
+            cond.put("message", c[2]);
+        }
+        status.set("acceptedNames", crd.path("spec").path("names").deepCopy());
+        ArrayNode stored = status.putArray("storedVersions");
+        for (JsonNode v : crd.path("spec").path("versions")) {
+            if (v.path("storage").asBoolean(false)) {
+                stored.add(v.path("name").asString(""));
+            }
+        }
+    }
+
+    private static String crdGroupResource(ObjectNode crd) {
+        return crd.path("spec").path("names").path("plural").asString("") + "." + crd.path("spec").path("group").asString("");
+    }
+
+    /** Registers the resources of CRDs seeded directly into storage. */
+    void registerCrd(ObjectNode crd) {
+        catalog.putCustom(crdGroupResource(crd), Crds.definitions(crd));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private ObjectNode parse(Call call) {
+        JsonNode node = parseAny(call);
+        if (!node.isObject()) {
+            throw ApiError.badRequest("the body of the request must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    private JsonNode parseAny(Call call) {
+        if (call.body().length == 0) {
+            throw ApiError.badRequest("the request body is empty; send the object as JSON");
+        }
+        try {
+            return json.readTree(call.body());
+        } catch (RuntimeException e) {
+            throw ApiError.badRequest("couldn't get version/kind; json parse error: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private JsonNode parseYaml(Call call) {
+        try {
+            return json.readTree(call.body());
+        } catch (RuntimeException notJson) {
+            try {
+                if (yaml == null) {
+                    yaml = YAMLMapper.builder().build();
+                }
+                return yaml.readTree(new String(call.body(), StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                throw ApiError.badRequest("error decoding YAML: " + firstLine(e.getMessage()));
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    private static boolean dryRun(Call call) {
+        return "All".equals(call.param("dryRun"));
+    }
+
+    /** The field manager of a non-apply write: the parameter, else the User-Agent's program name (as the real server). */
+    private static String fieldManager(Call call) {
+        String m = call.param("fieldManager");
+        if (m != null && !m.isEmpty()) {
+            return m;
+        }
+        String ua = call.userAgent();
+        int slash = ua.indexOf('/');
+        String name = slash > 0 ? ua.substring(0, slash) : ua;
+        return name.isEmpty() ? "unknown" : name;
+    }
+
+    static ObjectNode metadata(ObjectNode obj) {
+        JsonNode m = obj.get("metadata");
+        return m instanceof ObjectNode o ? o : obj.putObject("metadata");
+    }
+
+    static String ns(JsonNode obj) {
+        return obj.path("metadata").path("namespace").asString("");
+    }
+
+    static String name(JsonNode obj) {
+        return obj.path("metadata").path("name").asString("");
+    }
+
+    private static List<String> finalizers(JsonNode obj) {
+        List<String> list = new ArrayList<>();
+        obj.path("metadata").path("finalizers").forEach(f -> list.add(f.asString("")));
+        return list;
+    }
+
+    static String timestamp(Instant now) {
+        return DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** A list continuation: the snapshot's resourceVersion ({@code -1}: inconsistent) and the next key. */
+    record ContinueToken(long rv, String start) {
+
+        String encode() {
+            ObjectNode n = NODES.objectNode();
+            n.put("v", "meta.k8s.io/v1");
+            n.put("rv", rv);
+            n.put("start", start);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(n.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        static ContinueToken decode(String token) {
+            try {
+                String padded = token.replace('+', '-').replace('/', '_').replace("=", "");
+                JsonNode n = JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(padded));
+                if (!"meta.k8s.io/v1".equals(n.path("v").asString("")) || !n.has("rv")) {
+                    throw new IllegalArgumentException("unknown version");
+                }
+                return new ContinueToken(n.path("rv").asLong(), n.path("start").asString(""));
+            } catch (RuntimeException e) {
+                throw ApiError.badRequest("continue key is not valid: " + firstLine(e.getMessage()));
+            }
+        }
+    }
+
+    /** An error whose Status body is already built (410 with a continue token in its metadata). */
+    static final class ApiErrorWithBody extends RuntimeException {
+        final int code;
+        final transient ObjectNode body;
+
+        ApiErrorWithBody(int code, ObjectNode body) {
+            super(body.path("message").asString(""), null, false, false);
+            this.code = code;
+            this.body = body;
+        }
+    }
+}
