@@ -177,8 +177,13 @@ public final class KubeApiServer implements AutoCloseable {
      */
     public static KubeApiServer startWithDemoObjects() {
         KubeApiServer server = start();
-        DemoObjects.seed(server);
+        server.seedDemoObjects();
         return server;
+    }
+
+    /** Seeds the demo objects of {@link #startWithDemoObjects()} into this server. */
+    public void seedDemoObjects() {
+        DemoObjects.seed(this);
     }
 
     private KubeApiServer startJetty() {

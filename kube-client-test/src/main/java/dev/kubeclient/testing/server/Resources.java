@@ -87,10 +87,10 @@ final class Resources {
         }
         if (sub.equals("scale") && def.scale() != null) {
             return switch (info.verb()) {
-                case "get" -> Reply.json(200, scaleOf(def, require(def, info.namespace(), info.name())));
+                case "get" -> Reply.json(200, scaleOf(def, requireScaled(def, info.namespace(), info.name())));
                 case "update" -> Reply.json(200, updateScale(def, info.namespace(), info.name(), parse(call)));
                 case "patch" -> {
-                    ObjectNode scale = scaleOf(def, require(def, info.namespace(), info.name()));
+                    ObjectNode scale = scaleOf(def, requireScaled(def, info.namespace(), info.name()));
                     ObjectNode patched = patches.patch(call.contentType(), scale, parseAny(call), "autoscaling/v1", "Scale");
                     yield Reply.json(200, updateScale(def, info.namespace(), info.name(), patched));
                 }
@@ -109,6 +109,16 @@ final class Resources {
         ObjectNode obj = store.get(def.groupResource(), key(def, namespace, name));
         if (obj == null) {
             throw ApiError.notFound(def, name);
+        }
+        return obj;
+    }
+
+    private ObjectNode requireScaled(ResourceDef def, String namespace, String name) {
+        ObjectNode obj = store.get(def.groupResource(), key(def, namespace, name));
+        if (obj == null) {
+            String resource = def.plural() + "/scale";
+            throw ApiError.of(404, "NotFound", (def.group().isEmpty() ? resource : resource + "." + def.group()) + " \""
+                    + name + "\" not found", ApiError.details(name, def.group(), resource, null));
         }
         return obj;
     }
@@ -611,7 +621,7 @@ final class Resources {
 
     private ObjectNode updateScale(ResourceDef def, String namespace, String name, ObjectNode scale) {
         synchronized (store) {
-            ObjectNode existing = require(def, namespace, name);
+            ObjectNode existing = requireScaled(def, namespace, name);
             String rv = scale.path("metadata").path("resourceVersion").asString("");
             if (!rv.isEmpty() && !rv.equals(existing.path("metadata").path("resourceVersion").asString(""))) {
                 throw ApiError.modified(def, name);
@@ -664,12 +674,13 @@ final class Resources {
             String uid = existing.path("metadata").path("uid").asString("");
             String rv = existing.path("metadata").path("resourceVersion").asString("");
             if (pre.hasNonNull("uid") && !pre.get("uid").asString().equals(uid)) {
-                throw ApiError.conflict(def, name, "Precondition failed: UID in precondition: " + pre.get("uid").asString()
-                        + ", UID in object meta: " + uid);
+                throw preconditionFailed(def, name, "the UID in the precondition (" + pre.get("uid").asString()
+                        + ") does not match the UID in record (" + uid + "). The object might have been deleted and then recreated");
             }
             if (pre.hasNonNull("resourceVersion") && !pre.get("resourceVersion").asString().equals(rv)) {
-                throw ApiError.conflict(def, name, "Precondition failed: ResourceVersion in precondition: "
-                        + pre.get("resourceVersion").asString() + ", ResourceVersion in object meta: " + rv);
+                throw preconditionFailed(def, name, "the ResourceVersion in the precondition ("
+                        + pre.get("resourceVersion").asString() + ") does not match the ResourceVersion in record (" + rv
+                        + "). The object might have been modified");
             }
             if (dryRun) {
                 return deletedReply(def, existing);
@@ -681,6 +692,12 @@ final class Resources {
             }
             return deletedReply(def, result);
         }
+    }
+
+    /** Delete preconditions fail naming the kind (not the resource), as the real server's storage layer does. */
+    private static ApiError preconditionFailed(ResourceDef def, String name, String why) {
+        return ApiError.of(409, "Conflict", "Operation cannot be fulfilled on " + def.kind() + " \"" + name + "\": " + why,
+                ApiError.details(name, def.group(), def.kind(), null));
     }
 
     private Reply deletedReply(ResourceDef def, ObjectNode obj) {
