@@ -236,13 +236,13 @@ final class Resources {
         return list;
     }
 
-    static void validateListOptions(String rv, String match, String continueToken, boolean watch) {
+    static void validateListOptions(String rv, String match, String continueToken, boolean sendInitialEvents) {
         List<ApiError.Cause> causes = new ArrayList<>();
         if (match != null && !match.isEmpty()) {
             if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
                 causes.add(new ApiError.Cause("FieldValueNotSupported", "Unsupported value: \"" + match
                         + "\": supported values: \"Exact\", \"NotOlderThan\", \"\"", "resourceVersionMatch"));
-            } else if (rv == null || rv.isEmpty()) {
+            } else if ((rv == null || rv.isEmpty()) && !sendInitialEvents) {
                 causes.add(new ApiError.Cause("FieldValueForbidden",
                         "Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided", "resourceVersionMatch"));
             } else if (match.equals("Exact") && rv.equals("0")) {

@@ -57,7 +57,7 @@ final class Watches {
         boolean bookmarks = call.flag("allowWatchBookmarks");
         String sendInitial = call.param("sendInitialEvents");
         boolean initialEvents = "true".equals(sendInitial);
-        Resources.validateListOptions(rvParam, match, null, true);
+        Resources.validateListOptions(rvParam, match, null, sendInitial != null);
         if (sendInitial != null) {
             List<ApiError.Cause> causes = new ArrayList<>();
             if (!"NotOlderThan".equals(match)) {
