@@ -5,7 +5,6 @@ import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.rest.KubeJson;
 import dev.kubeclient.scheme.Scheme;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -27,7 +26,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,9 +39,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
 /**
  * A Kubernetes API server inside the JVM, for tests and zero-setup runs: HTTPS (HTTP/1.1 and HTTP/2) with its own
@@ -97,8 +92,7 @@ public final class KubeApiServer implements AutoCloseable {
         users.add(0, ApiUser.withToken(ADMIN, adminToken, AccessRule.allowAll()));
         this.handler = new ApiHandler(catalog, new DiscoveryDocs(catalog, settings.gitVersion), resources, watches,
                 faults, users, settings.anonymous, settings.apf, json, settings.clock);
-        this.ca = settings.tls ? new HeldCertificate.Builder().certificateAuthority(0)
-                .commonName("kube-client-test-ca").duration(1, TimeUnit.DAYS).build() : null;
+        this.ca = settings.tls ? ServerCertificates.CA : null;
         for (ApiUser u : settings.users) {
             if (u.usesClientCertificate()) {
                 if (!settings.tls) {
@@ -121,7 +115,7 @@ public final class KubeApiServer implements AutoCloseable {
             secure.setSniHostCheck(false);
             http.addCustomizer(secure);
             SslContextFactory.Server ssl = new SslContextFactory.Server();
-            ssl.setSslContext(serverSslContext());
+            ssl.setSslContext(ServerCertificates.serverContext());
             ssl.setWantClientAuth(true);
             if (settings.http2) {
                 HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
@@ -142,23 +136,6 @@ public final class KubeApiServer implements AutoCloseable {
         connector.setIdleTimeout(settings.idleTimeout.toMillis());
         jetty.addConnector(connector);
         jetty.setHandler(handler);
-    }
-
-    private SSLContext serverSslContext() {
-        HeldCertificate serverCertificate = new HeldCertificate.Builder().signedBy(ca).commonName("kube-apiserver")
-                .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost")
-                .addSubjectAlternativeName("kubernetes.default.svc").duration(1, TimeUnit.DAYS).build();
-        HandshakeCertificates certificates = new HandshakeCertificates.Builder()
-                .heldCertificate(serverCertificate, ca.certificate())
-                .addTrustedCertificate(ca.certificate()).build();
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[] {certificates.keyManager()}, new TrustManager[] {certificates.trustManager()},
-                    new SecureRandom());
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up the test server's TLS: " + e.getMessage(), e);
-        }
     }
 
     /** A builder for a server with non-default settings. */
@@ -544,7 +521,7 @@ public final class KubeApiServer implements AutoCloseable {
             return this;
         }
 
-        /** The scheme whose resources are served (default: every built-in kind). */
+        /** The scheme whose resources are served (default: every built-in kind of {@link Scheme#withBuiltIns()}). */
         public Builder scheme(Scheme scheme) {
             this.scheme = Objects.requireNonNull(scheme, "scheme");
             return this;
@@ -565,9 +542,6 @@ public final class KubeApiServer implements AutoCloseable {
          * @throws IllegalStateException if it cannot listen
          */
         public KubeApiServer start() {
-            if (scheme == null) {
-                scheme = Scheme.withBuiltIns();
-            }
             return new KubeApiServer(this).startJetty();
         }
     }

@@ -51,11 +51,20 @@ final class ResourceCatalog {
     private final List<ResourceDef> custom = new CopyOnWriteArrayList<>();
 
     ResourceCatalog(Scheme scheme) {
+        this.builtIns = scheme == null ? DefaultBuiltIns.DEFS : definitions(scheme);
+    }
+
+    private static List<ResourceDef> definitions(Scheme scheme) {
         List<ResourceDef> defs = new ArrayList<>();
         for (ResourceType<?> type : scheme.resourceTypes()) {
             defs.add(builtIn(type));
         }
-        this.builtIns = List.copyOf(defs);
+        return List.copyOf(defs);
+    }
+
+    /** The definitions of the default scheme's kinds, derived once per class loader (immutable). */
+    private static final class DefaultBuiltIns {
+        static final List<ResourceDef> DEFS = definitions(Scheme.withBuiltIns());
     }
 
     private static ResourceDef builtIn(ResourceType<?> type) {
