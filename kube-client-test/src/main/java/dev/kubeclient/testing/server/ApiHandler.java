@@ -147,7 +147,7 @@ final class ApiHandler extends Handler.Abstract {
         int semicolon = contentType.indexOf(';');
         contentType = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).trim().toLowerCase(Locale.ROOT);
         Call call = new Call(method, path, queryMap, contentType, headerValue(request, HttpHeader.ACCEPT), body,
-                headerValue(request, HttpHeader.USER_AGENT), user);
+                headerValue(request, HttpHeader.USER_AGENT), user, new ArrayList<>());
         try {
             if (serveResource(request, response, callback, call)) {
                 return true;
@@ -209,7 +209,11 @@ final class ApiHandler extends Handler.Abstract {
             watch(request, response, callback, call, info, def);
             return true;
         }
-        send(response, callback, resources.handle(info, def, call));
+        Reply reply = resources.handle(info, def, call);
+        for (String warning : call.warnings()) {
+            response.getHeaders().add(HttpHeader.WARNING, "299 - \"" + warning.replace("\"", "\\\"") + "\"");
+        }
+        send(response, callback, reply);
         return true;
     }
 

@@ -14,9 +14,10 @@ import java.util.Map;
  * @param body        the request body (empty when none)
  * @param userAgent   the User-Agent, or {@code ""}
  * @param user        the authenticated user name
+ * @param warnings    warnings the answer carries in {@code Warning} headers (filled while serving)
  */
 record Call(String method, String path, Map<String, List<String>> query, String contentType, String accept,
-            byte[] body, String userAgent, String user) {
+            byte[] body, String userAgent, String user, List<String> warnings) {
 
     /** The first value of a query parameter, or {@code null}. */
     String param(String name) {

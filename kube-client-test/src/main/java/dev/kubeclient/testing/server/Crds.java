@@ -40,7 +40,7 @@ final class Crds {
                         s.path("labelSelectorPath").asString(""));
             }
             defs.add(new ResourceDef(group, v.path("name").asString(""), kind, plural, singular, namespaced,
-                    ResourceDef.ALL_VERBS, shortNames, categories, sub.has("status"), scale, true, true));
+                    ResourceDef.ALL_VERBS, shortNames, categories, sub.has("status"), scale, true, true, null));
         }
         return defs;
     }

@@ -84,7 +84,7 @@ final class ResourceCatalog {
                 SHORT_NAMES.getOrDefault(plural, List.of()),
                 ALL_CATEGORY.contains(plural) ? List.of("all") : List.of(),
                 status, SCALABLE.contains(groupResource) ? ResourceDef.ScaleDef.BUILT_IN : null,
-                tracksGeneration, false);
+                tracksGeneration, false, type.type());
     }
 
     private static boolean hasMethod(Class<?> type, String name) {

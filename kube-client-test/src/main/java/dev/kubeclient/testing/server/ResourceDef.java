@@ -19,10 +19,11 @@ import java.util.List;
  * @param scale          the scale subresource, or {@code null}
  * @param tracksGeneration whether {@code metadata.generation} is kept (bumped on spec changes)
  * @param custom         whether a CustomResourceDefinition defines it
+ * @param modelClass     the fabric8 model class of a built-in kind (for field validation), or {@code null}
  */
 record ResourceDef(String group, String version, String kind, String plural, String singular, boolean namespaced,
                    List<String> verbs, List<String> shortNames, List<String> categories, boolean status,
-                   ScaleDef scale, boolean tracksGeneration, boolean custom) {
+                   ScaleDef scale, boolean tracksGeneration, boolean custom, Class<?> modelClass) {
 
     /** All verbs of an ordinary stored resource, in the order the real server lists them. */
     static final List<String> ALL_VERBS =

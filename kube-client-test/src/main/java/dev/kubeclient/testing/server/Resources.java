@@ -298,6 +298,7 @@ final class Resources {
             out.putObject("status");
             return Reply.json(201, out);
         }
+        validateFields(def, body, call);
         ObjectNode created = createObject(def, namespace, body, call, clock.instant(), call.flag("dryRun")
                 || "All".equals(call.param("dryRun")));
         return Reply.json(201, present(def, created, true));
@@ -426,6 +427,7 @@ final class Resources {
 
     private ObjectNode update(ResourceDef def, String namespace, String name, Call call, boolean status) {
         ObjectNode body = parse(call);
+        validateFields(def, body, call);
         ObjectNode meta = metadata(body);
         String bodyName = meta.path("name").asString("");
         if (!bodyName.isEmpty() && !bodyName.equals(name)) {
@@ -465,6 +467,7 @@ final class Resources {
             if (!applied.isObject()) {
                 throw ApiError.badRequest("error decoding YAML: the apply patch must be an object");
             }
+            validateFields(def, (ObjectNode) applied, call);
             synchronized (store) {
                 ObjectNode existing = store.get(def.groupResource(), key(def, namespace, name));
                 ObjectNode result = patches.apply(existing, (ObjectNode) applied, manager, call.flag("force"),
@@ -482,6 +485,7 @@ final class Resources {
             ObjectNode existing = require(def, namespace, name);
             ObjectNode target = present(def, existing, true);
             ObjectNode patched = patches.patch(type, target, patch, def.groupVersion(), def.kind());
+            validateFields(def, patched, call);
             String rv = metadata(patched).path("resourceVersion").asString("");
             if (!rv.isEmpty() && !rv.equals(existing.path("metadata").path("resourceVersion").asString(""))) {
                 throw ApiError.modified(def, name);
@@ -939,6 +943,32 @@ final class Resources {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Server-side field validation ({@code fieldValidation} Ignore, Warn (the default) or Strict) of a built-in
+     * kind's object: unknown fields are warnings, or a 400 "strict decoding error" when Strict.
+     */
+    private void validateFields(ResourceDef def, ObjectNode object, Call call) {
+        String mode = call.param("fieldValidation");
+        if (mode == null || mode.isEmpty()) {
+            mode = "Warn";
+        }
+        if (!Set.of("Ignore", "Warn", "Strict").contains(mode)) {
+            throw ApiError.badRequest("fieldValidation must be one of \"Ignore\", \"Warn\" or \"Strict\", got \"" + mode + "\"");
+        }
+        if (mode.equals("Ignore") || def.modelClass() == null) {
+            return;
+        }
+        List<String> unknown = UnknownFields.of(object, def.modelClass(), json);
+        if (unknown.isEmpty()) {
+            return;
+        }
+        List<String> messages = unknown.stream().map(f -> "unknown field \"" + f + "\"").toList();
+        if (mode.equals("Strict")) {
+            throw ApiError.badRequest("strict decoding error: " + String.join(", ", messages));
+        }
+        call.warnings().addAll(messages);
+    }
 
     private ObjectNode parse(Call call) {
         JsonNode node = parseAny(call);
