@@ -99,19 +99,36 @@ final class PatchSupport {
         }
     }
 
-    /** Turns the engine's PatchException / ApplyConflictException into the Status the server answers. */
+    /**
+     * Turns the engine's {@code ApplyConflictException} (its {@code conflicts()}: manager, field, causeMessage) and
+     * {@code PatchException} (httpStatus, reason, statusMessage, causes of type/message/field) into the Status the
+     * server answers.
+     */
     private static RuntimeException translate(Throwable failure) {
         String type = failure.getClass().getSimpleName();
         if (type.equals("ApplyConflictException")) {
-            return ApiError.of(409, "Conflict", failure.getMessage(),
-                    ApiError.details(null, null, null, causes(failure, "FieldManagerConflict")));
+            List<ApiError.Cause> causes = new ArrayList<>();
+            if (property(failure, "conflicts") instanceof List<?> conflicts) {
+                for (Object c : conflicts) {
+                    causes.add(new ApiError.Cause("FieldManagerConflict", string(property(c, "causeMessage")),
+                            string(property(c, "field"))));
+                }
+            }
+            return ApiError.of(409, "Conflict", failure.getMessage(), ApiError.details(null, null, null, causes));
         }
         if (type.equals("PatchException")) {
-            Object status = property(failure, "httpStatus");
-            Object reason = property(failure, "reason");
-            int code = status instanceof Integer i ? i : 422;
-            return ApiError.of(code, reason instanceof String s ? s : "Invalid", failure.getMessage(),
-                    ApiError.details(null, null, null, causes(failure, null)));
+            int code = property(failure, "httpStatus") instanceof Integer i ? i : 422;
+            String reason = string(property(failure, "reason"));
+            String message = property(failure, "statusMessage") instanceof String s ? s : failure.getMessage();
+            List<ApiError.Cause> causes = new ArrayList<>();
+            if (property(failure, "causes") instanceof List<?> list) {
+                for (Object c : list) {
+                    causes.add(new ApiError.Cause(string(property(c, "type")), string(property(c, "message")),
+                            string(property(c, "field"))));
+                }
+            }
+            return ApiError.of(code, reason == null || reason.isEmpty() ? null : reason, message,
+                    ApiError.details(null, null, null, causes));
         }
         if (failure instanceof RuntimeException r) {
             return r;
@@ -119,35 +136,18 @@ final class PatchSupport {
         return new IllegalStateException(failure);
     }
 
-    private static List<ApiError.Cause> causes(Throwable failure, String defaultReason) {
-        Object causes = property(failure, "causes");
-        List<ApiError.Cause> result = new ArrayList<>();
-        if (causes instanceof List<?> list) {
-            for (Object c : list) {
-                Object reason = property(c, "reason");
-                Object message = property(c, "message");
-                Object field = property(c, "field");
-                if (c instanceof Map<?, ?> m) {
-                    reason = m.get("reason");
-                    message = m.get("message");
-                    field = m.get("field");
-                }
-                result.add(new ApiError.Cause(reason != null ? reason.toString() : defaultReason,
-                        message != null ? message.toString() : null, field != null ? field.toString() : null));
-            }
-        }
-        return result;
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static Object property(Object target, String name) {
-        for (String candidate : List.of(name, "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1))) {
-            try {
-                return target.getClass().getMethod(candidate).invoke(target);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // try the next accessor spelling
-            }
+        try {
+            Method accessor = target.getClass().getMethod(name);
+            accessor.setAccessible(true);
+            return accessor.invoke(target);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
-        return null;
     }
 
     /** RFC 7386 JSON merge patch: objects merge recursively, {@code null} removes, anything else replaces. */

@@ -590,6 +590,21 @@ abstract class FidelitySuite {
         assertThat(forced.getData()).containsEntry("a", "2");
     }
 
+    @Test
+    @Tag(PATCH_ENGINE)
+    void applyCreatesTheObjectAndWritesRecordManagers() {
+        ConfigMap intent = new ConfigMapBuilder().withNewMetadata().withName("ssa-create").endMetadata()
+                .addToData("a", "1").build();
+        ConfigMap created = clientset.coreV1().configMaps(ns).apply(intent, ApplyOptions.fieldManager("creator"));
+        assertThat(created.getMetadata().getUid()).isNotBlank();
+        assertThat(created.getMetadata().getManagedFields()).anySatisfy(m -> {
+            assertThat(m.getManager()).isEqualTo("creator");
+            assertThat(m.getOperation()).isEqualTo("Apply");
+        });
+        ConfigMap plain = clientset.coreV1().configMaps(ns).create(configMap("plain-create", Map.of()));
+        assertThat(plain.getMetadata().getManagedFields()).anySatisfy(m -> assertThat(m.getOperation()).isEqualTo("Update"));
+    }
+
     // ------------------------------------------------------------------ errors
 
     @Test
