@@ -30,7 +30,6 @@ final class Resources {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String GENERATE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-    private static final Set<String> RETURNS_DELETED_OBJECT = Set.of("pods", "services", "namespaces");
     private static final String DNS1123_SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case "
             + "alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. "
             + "'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
@@ -704,10 +703,8 @@ final class Resources {
                 ApiError.details(name, def.group(), def.kind(), null));
     }
 
+    /** A removed object is answered with a Success Status (as the real server does for every kind it removes at once). */
     private Reply deletedReply(ResourceDef def, ObjectNode obj) {
-        if (RETURNS_DELETED_OBJECT.contains(def.plural()) && def.group().isEmpty() || def.custom()) {
-            return Reply.json(200, present(def, obj, true));
-        }
         ObjectNode status = NODES.objectNode();
         status.put("kind", "Status");
         status.put("apiVersion", "v1");
