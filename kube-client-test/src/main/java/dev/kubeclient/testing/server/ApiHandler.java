@@ -155,7 +155,7 @@ final class ApiHandler extends Handler.Abstract {
             send(response, callback, nonResource(call));
         } catch (ApiError e) {
             send(response, callback, Reply.json(e.code(), e.status()));
-        } catch (Resources.ApiErrorWithBody e) {
+        } catch (Lists.ExpiredContinue e) {
             send(response, callback, Reply.json(e.code, e.body));
         } catch (RuntimeException e) {
             send(response, callback, Reply.json(500, ApiError.statusBody(500, "InternalError",

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +43,8 @@ final class Resources {
     private final JsonMapper json;
     private final Executor background;
     private final SecureRandom random = new SecureRandom();
+    private final Lists lists;
+    private final Controllers controllers;
     private YAMLMapper yaml;
 
     Resources(ResourceCatalog catalog, Store store, PatchSupport patches, Clock clock, JsonMapper json,
@@ -54,6 +55,8 @@ final class Resources {
         this.clock = clock;
         this.json = json;
         this.background = background;
+        this.lists = new Lists(store, this);
+        this.controllers = new Controllers(catalog, store, this);
     }
 
     // ---------------------------------------------------------------- dispatch
@@ -64,7 +67,7 @@ final class Resources {
         }
         return switch (info.verb()) {
             case "get" -> Reply.json(200, present(def, require(def, info.namespace(), info.name()), true));
-            case "list" -> Reply.json(200, list(def, info.namespace(), call));
+            case "list" -> Reply.json(200, lists.list(def, info.namespace(), call));
             case "create" -> create(def, info.namespace(), call);
             case "update" -> Reply.json(200, update(def, info.namespace(), info.name(), call, false));
             case "patch" -> patch(def, info.namespace(), info.name(), call, false);
@@ -141,151 +144,6 @@ final class Resources {
 
     static String key(ResourceDef def, String namespace, String name) {
         return def.namespaced() ? namespace + "/" + name : name;
-    }
-
-    private ObjectNode list(ResourceDef def, String namespace, Call call) {
-        Selectors.Selector labels = Selectors.labels(call.param("labelSelector"));
-        Selectors.Selector fields = Selectors.fields(call.param("fieldSelector"), def);
-        String rvParam = call.param("resourceVersion");
-        String match = call.param("resourceVersionMatch");
-        String continueToken = call.param("continue");
-        long limit = parseLimit(call.param("limit"));
-        validateListOptions(rvParam, match, continueToken, false);
-
-        long snapshotRv;
-        String start = null;
-        boolean inconsistent = false;
-        synchronized (store) {
-            long current = store.currentRv();
-            if (continueToken != null && !continueToken.isEmpty()) {
-                ContinueToken token = ContinueToken.decode(continueToken);
-                start = token.start();
-                if (token.rv() == -1) {
-                    inconsistent = true;
-                    snapshotRv = current;
-                } else {
-                    snapshotRv = token.rv();
-                    if (snapshotRv < store.compactedRv()) {
-                        ObjectNode status = ApiError.statusBody(410, "Expired", "The provided continue parameter is too "
-                                + "old to display a consistent list result. You can start a new list without the "
-                                + "continue parameter, or use the continue token in this response to retrieve the "
-                                + "remainder of the results. Continuing with the provided token results in an "
-                                + "inconsistent list - objects that were created, modified, or deleted between the "
-                                + "time the first chunk was returned and now may show up in the list.", null);
-                        ((ObjectNode) status.get("metadata")).put("continue", new ContinueToken(-1, start).encode());
-                        throw new ApiErrorWithBody(410, status);
-                    }
-                }
-            } else if (rvParam == null || rvParam.isEmpty() || rvParam.equals("0")) {
-                snapshotRv = current;
-            } else {
-                long requested = parseRv(rvParam);
-                boolean exact = "Exact".equals(match) || (match == null && limit > 0);
-                if (requested > current) {
-                    throw ApiError.of(504, "Timeout", "Too large resource version: " + requested + ", current: " + current,
-                            causeDetails("ResourceVersionTooLarge", "Too large resource version"));
-                }
-                snapshotRv = exact ? requested : current;
-            }
-            List<ObjectNode> all = store.snapshot(def.groupResource(), snapshotRv,
-                    "too old resource version: " + snapshotRv + " (" + store.compactedRv() + ")");
-            return listBody(def, namespace, all, labels, fields, limit, start, inconsistent ? current : snapshotRv,
-                    call.param("labelSelector") == null && call.param("fieldSelector") == null);
-        }
-    }
-
-    private ObjectNode listBody(ResourceDef def, String namespace, List<ObjectNode> all, Selectors.Selector labels,
-                                Selectors.Selector fields, long limit, String start, long rv, boolean countRemaining) {
-        ObjectNode list = NODES.objectNode();
-        list.put("kind", def.kind() + "List");
-        list.put("apiVersion", def.groupVersion());
-        ObjectNode meta = list.putObject("metadata");
-        meta.put("resourceVersion", Long.toString(rv));
-        ArrayNode items = list.putArray("items");
-        int taken = 0;
-        String lastKey = null;
-        int remaining = 0;
-        boolean more = false;
-        for (ObjectNode obj : all) {
-            String objKey = key(def, ns(obj), name(obj));
-            if (start != null && objKey.compareTo(start) < 0) {
-                continue;
-            }
-            if (namespace != null && !namespace.equals(ns(obj))) {
-                continue;
-            }
-            if (!labels.test(obj) || !fields.test(obj)) {
-                continue;
-            }
-            if (limit > 0 && taken >= limit) {
-                more = true;
-                remaining++;
-                continue;
-            }
-            items.add(present(def, obj, def.custom()));
-            taken++;
-            lastKey = objKey;
-        }
-        if (more) {
-            meta.put("continue", new ContinueToken(rv, lastKey + "\u0000").encode());
-            if (countRemaining) {
-                meta.put("remainingItemCount", remaining);
-            }
-        }
-        return list;
-    }
-
-    static void validateListOptions(String rv, String match, String continueToken, boolean sendInitialEvents) {
-        List<ApiError.Cause> causes = new ArrayList<>();
-        if (match != null && !match.isEmpty()) {
-            if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
-                causes.add(new ApiError.Cause("FieldValueNotSupported", "Unsupported value: \"" + match
-                        + "\": supported values: \"Exact\", \"NotOlderThan\", \"\"", "resourceVersionMatch"));
-            } else if ((rv == null || rv.isEmpty()) && !sendInitialEvents) {
-                causes.add(new ApiError.Cause("FieldValueForbidden",
-                        "Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided", "resourceVersionMatch"));
-            } else if (match.equals("Exact") && rv.equals("0")) {
-                causes.add(new ApiError.Cause("FieldValueForbidden",
-                        "Forbidden: resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"", "resourceVersionMatch"));
-            }
-            if (continueToken != null && !continueToken.isEmpty()) {
-                causes.add(new ApiError.Cause("FieldValueForbidden",
-                        "Forbidden: resourceVersionMatch is forbidden when continue is provided", "resourceVersionMatch"));
-            }
-        }
-        if (!causes.isEmpty()) {
-            throw ApiError.invalid("meta.k8s.io", "ListOptions", "", causes);
-        }
-        if (continueToken != null && !continueToken.isEmpty() && rv != null && !rv.isEmpty() && !rv.equals("0")) {
-            throw ApiError.badRequest("specifying resource version is not allowed when using continue");
-        }
-    }
-
-    private static ObjectNode causeDetails(String reason, String message) {
-        return ApiError.details(null, null, null, List.of(new ApiError.Cause(reason, message, null)));
-    }
-
-    static long parseRv(String rv) {
-        try {
-            long value = Long.parseLong(rv);
-            if (value < 0) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("invalid resource version: " + rv);
-        }
-    }
-
-    private static long parseLimit(String limit) {
-        if (limit == null || limit.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Long.parseLong(limit));
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("invalid limit: " + limit);
-        }
     }
 
     // ---------------------------------------------------------------- create
@@ -730,7 +588,7 @@ final class Resources {
         String key = key(def, ns(existing), name(existing));
         boolean namespace = def.group().isEmpty() && def.plural().equals("namespaces");
         if ("Orphan".equals(propagation)) {
-            orphanDependents(existing.path("metadata").path("uid").asString(""));
+            controllers.orphanDependents(existing.path("metadata").path("uid").asString(""));
         }
         if (existing.path("metadata").has("deletionTimestamp")) {
             return existing;
@@ -747,7 +605,7 @@ final class Resources {
             store.put(def.groupResource(), key, next, rv);
             if (namespace) {
                 String nsName = name(next);
-                background.execute(() -> finishNamespace(nsName));
+                background.execute(() -> controllers.finishNamespace(nsName));
             }
             return next;
         }
@@ -781,7 +639,7 @@ final class Resources {
     private void afterRemove(ResourceDef def, ObjectNode removed, String propagation) {
         String uid = removed.path("metadata").path("uid").asString("");
         if (!"Orphan".equals(propagation)) {
-            collectDependents(uid);
+            controllers.collectDependents(uid);
         }
         if (def.plural().equals("customresourcedefinitions")) {
             String groupResource = crdGroupResource(removed);
@@ -796,7 +654,7 @@ final class Resources {
         if (def.namespaced() && !namespace.isEmpty()) {
             ObjectNode ns = store.get("namespaces", namespace);
             if (ns != null && ns.path("metadata").has("deletionTimestamp")) {
-                background.execute(() -> finishNamespace(namespace));
+                background.execute(() -> controllers.finishNamespace(namespace));
             }
         }
     }
@@ -804,105 +662,6 @@ final class Resources {
     private void afterWrite(ResourceDef def, ObjectNode before, ObjectNode after) {
         if (def.plural().equals("customresourcedefinitions") && def.group().equals("apiextensions.k8s.io")) {
             catalog.putCustom(crdGroupResource(after), Crds.definitions(after));
-        }
-    }
-
-    private void collectDependents(String uid) {
-        if (uid.isEmpty()) {
-            return;
-        }
-        for (String groupResource : store.groupResources()) {
-            ResourceDef def = defOf(groupResource);
-            if (def == null) {
-                continue;
-            }
-            for (ObjectNode obj : store.all(groupResource)) {
-                if (ownedBy(obj, uid)) {
-                    ObjectNode current = store.get(groupResource, key(def, ns(obj), name(obj)));
-                    if (current != null) {
-                        deleteObject(def, current, "Background");
-                    }
-                }
-            }
-        }
-    }
-
-    private void orphanDependents(String uid) {
-        for (String groupResource : store.groupResources()) {
-            ResourceDef def = defOf(groupResource);
-            if (def == null) {
-                continue;
-            }
-            for (ObjectNode obj : store.all(groupResource)) {
-                if (ownedBy(obj, uid)) {
-                    ObjectNode next = obj.deepCopy();
-                    ArrayNode refs = (ArrayNode) next.path("metadata").path("ownerReferences");
-                    for (int i = refs.size() - 1; i >= 0; i--) {
-                        if (refs.get(i).path("uid").asString("").equals(uid)) {
-                            refs.remove(i);
-                        }
-                    }
-                    if (refs.isEmpty()) {
-                        metadata(next).remove("ownerReferences");
-                    }
-                    long rv = store.nextRv();
-                    metadata(next).put("resourceVersion", Long.toString(rv));
-                    store.put(groupResource, key(def, ns(next), name(next)), next, rv);
-                }
-            }
-        }
-    }
-
-    private static boolean ownedBy(ObjectNode obj, String uid) {
-        for (JsonNode ref : obj.path("metadata").path("ownerReferences")) {
-            if (ref.path("uid").asString("").equals(uid)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private ResourceDef defOf(String groupResource) {
-        for (ResourceDef d : catalog.all()) {
-            if (d.groupResource().equals(groupResource)) {
-                return d;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The namespace controller's work: delete what is left in a terminating namespace and remove the namespace once
-     * it is empty (objects with finalizers keep it Terminating until they are gone).
-     */
-    void finishNamespace(String namespace) {
-        synchronized (store) {
-            ObjectNode ns = store.get("namespaces", namespace);
-            if (ns == null || !ns.path("metadata").has("deletionTimestamp")) {
-                return;
-            }
-            boolean empty = true;
-            for (String groupResource : store.groupResources()) {
-                ResourceDef def = defOf(groupResource);
-                if (def == null || !def.namespaced()) {
-                    continue;
-                }
-                for (ObjectNode obj : store.all(groupResource)) {
-                    if (namespace.equals(ns(obj))) {
-                        deleteObject(def, obj, "Background");
-                        if (store.get(groupResource, key(def, namespace, name(obj))) != null) {
-                            empty = false;
-                        }
-                    }
-                }
-            }
-            ObjectNode current = store.get("namespaces", namespace);
-            if (empty && current != null && finalizers(current).isEmpty()) {
-                long rv = store.nextRv();
-                ObjectNode tombstone = current.deepCopy();
-                metadata(tombstone).put("resourceVersion", Long.toString(rv));
-                store.remove("namespaces", namespace, tombstone, rv);
-            }
         }
     }
 
@@ -1034,7 +793,7 @@ final class Resources {
         return obj.path("metadata").path("name").asString("");
     }
 
-    private static List<String> finalizers(JsonNode obj) {
+    static List<String> finalizers(JsonNode obj) {
         List<String> list = new ArrayList<>();
         obj.path("metadata").path("finalizers").forEach(f -> list.add(f.asString("")));
         return list;
@@ -1042,42 +801,5 @@ final class Resources {
 
     static String timestamp(Instant now) {
         return DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    /** A list continuation: the snapshot's resourceVersion ({@code -1}: inconsistent) and the next key. */
-    record ContinueToken(long rv, String start) {
-
-        String encode() {
-            ObjectNode n = NODES.objectNode();
-            n.put("v", "meta.k8s.io/v1");
-            n.put("rv", rv);
-            n.put("start", start);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(n.toString().getBytes(StandardCharsets.UTF_8));
-        }
-
-        static ContinueToken decode(String token) {
-            try {
-                String padded = token.replace('+', '-').replace('/', '_').replace("=", "");
-                JsonNode n = JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(padded));
-                if (!"meta.k8s.io/v1".equals(n.path("v").asString("")) || !n.has("rv")) {
-                    throw new IllegalArgumentException("unknown version");
-                }
-                return new ContinueToken(n.path("rv").asLong(), n.path("start").asString(""));
-            } catch (RuntimeException e) {
-                throw ApiError.badRequest("continue key is not valid: " + firstLine(e.getMessage()));
-            }
-        }
-    }
-
-    /** An error whose Status body is already built (410 with a continue token in its metadata). */
-    static final class ApiErrorWithBody extends RuntimeException {
-        final int code;
-        final transient ObjectNode body;
-
-        ApiErrorWithBody(int code, ObjectNode body) {
-            super(body.path("message").asString(""), null, false, false);
-            this.code = code;
-            this.body = body;
-        }
     }
 }

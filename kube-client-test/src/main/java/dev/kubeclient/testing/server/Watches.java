@@ -57,7 +57,7 @@ final class Watches {
         boolean bookmarks = call.flag("allowWatchBookmarks");
         String sendInitial = call.param("sendInitialEvents");
         boolean initialEvents = "true".equals(sendInitial);
-        Resources.validateListOptions(rvParam, match, null, sendInitial != null);
+        Lists.validateListOptions(rvParam, match, null, sendInitial != null);
         if (sendInitial != null) {
             List<ApiError.Cause> causes = new ArrayList<>();
             if (!"NotOlderThan".equals(match)) {
@@ -89,7 +89,7 @@ final class Watches {
             if (fromState) {
                 initialRv = store.currentRv();
                 if (initialEvents && rvParam != null && !rvParam.isEmpty() && !rvParam.equals("0")) {
-                    long requested = Resources.parseRv(rvParam);
+                    long requested = Lists.parseRv(rvParam);
                     if (requested > initialRv) {
                         throw ApiError.of(504, "Timeout", "Too large resource version: " + requested + ", current: "
                                 + initialRv, null);
@@ -104,7 +104,7 @@ final class Watches {
                 }
                 subscription = store.subscribe(def.groupResource(), initialRv);
             } else {
-                initialRv = rvParam.equals("0") ? store.currentRv() : Resources.parseRv(rvParam);
+                initialRv = rvParam.equals("0") ? store.currentRv() : Lists.parseRv(rvParam);
                 subscription = store.subscribe(def.groupResource(), initialRv);
                 if (subscription == null) {
                     expired = "too old resource version: " + initialRv + " (" + store.compactedRv() + ")";
