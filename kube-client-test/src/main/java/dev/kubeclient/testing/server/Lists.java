@@ -20,6 +20,9 @@ final class Lists {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** How long a list waits for a resourceVersion newer than the newest (the real server waits 3 s). */
+    static final java.time.Duration TOO_LARGE_WAIT = java.time.Duration.ofSeconds(3);
+
     private final Store store;
     private final Resources resources;
 
@@ -66,10 +69,10 @@ final class Lists {
             } else {
                 long requested = parseRv(rvParam);
                 boolean exact = "Exact".equals(match) || (match == null && limit > 0);
-                if (requested > current) {
-                    throw ApiError.of(504, "Timeout", "Too large resource version: " + requested + ", current: " + current,
-                            causeDetails("ResourceVersionTooLarge", "Too large resource version"));
+                if (requested > current && !store.awaitRv(requested, TOO_LARGE_WAIT)) {
+                    throw tooLarge(requested, store.currentRv());
                 }
+                current = store.currentRv();
                 snapshotRv = exact ? requested : current;
             }
             List<ObjectNode> all = store.snapshot(def.groupResource(), snapshotRv,
@@ -144,6 +147,12 @@ final class Lists {
         if (continueToken != null && !continueToken.isEmpty() && rv != null && !rv.isEmpty() && !rv.equals("0")) {
             throw ApiError.badRequest("specifying resource version is not allowed when using continue");
         }
+    }
+
+    /** The 504 a real server answers when a requested resourceVersion does not arrive in time. */
+    static ApiError tooLarge(long requested, long current) {
+        return ApiError.of(504, "Timeout", "Too large resource version: " + requested + ", current: " + current,
+                causeDetails("ResourceVersionTooLarge", "Too large resource version"));
     }
 
     private static ObjectNode causeDetails(String reason, String message) {

@@ -111,7 +111,31 @@ final class Store {
         }
     }
 
+    /**
+     * Waits (releasing the monitor) until the resourceVersion reaches {@code rv} or the timeout passes, as the real
+     * server waits for its cache before answering "Too large resource version".
+     *
+     * @return whether it was reached
+     */
+    synchronized boolean awaitRv(long rv, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (resourceVersion < rv) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void record(Event event) {
+        notifyAll();
         history.addLast(event);
         while (history.size() > historyLimit) {
             compactedRv = history.removeFirst().rv();

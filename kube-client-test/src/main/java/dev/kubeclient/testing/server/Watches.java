@@ -90,10 +90,10 @@ final class Watches {
                 initialRv = store.currentRv();
                 if (initialEvents && rvParam != null && !rvParam.isEmpty() && !rvParam.equals("0")) {
                     long requested = Lists.parseRv(rvParam);
-                    if (requested > initialRv) {
-                        throw ApiError.of(504, "Timeout", "Too large resource version: " + requested + ", current: "
-                                + initialRv, null);
+                    if (requested > initialRv && !store.awaitRv(requested, Lists.TOO_LARGE_WAIT)) {
+                        throw Lists.tooLarge(requested, store.currentRv());
                     }
+                    initialRv = store.currentRv();
                 }
                 if (sendInitial == null || initialEvents) {
                     for (ObjectNode o : store.all(def.groupResource())) {
