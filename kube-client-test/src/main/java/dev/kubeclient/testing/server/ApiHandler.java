@@ -7,6 +7,7 @@ import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import tools.jackson.databind.JsonNode;
@@ -220,6 +221,8 @@ final class ApiHandler extends Handler.Abstract {
     private void watch(Request request, Response response, Callback callback, Call call, RequestInfo info,
                        ResourceDef def) throws IOException {
         boolean[] begun = {false};
+        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        boolean http1 = request.getConnectionMetaData().getHttpVersion().getVersion() < 20;
         Watches.Sink sink = new Watches.Sink() {
             @Override
             public void begin() throws IOException {
@@ -232,6 +235,24 @@ final class ApiHandler extends Handler.Abstract {
             @Override
             public void send(byte[] line) throws IOException {
                 Content.Sink.write(response, false, ByteBuffer.wrap(line));
+            }
+
+            @Override
+            public boolean clientGone() {
+                if (!endPoint.isOpen()) {
+                    return true;
+                }
+                if (!http1) {
+                    return false; // HTTP/2 resets the stream, which the failure listener sees
+                }
+                // Over HTTP/1.1 nothing reads the connection while the watch is quiet, so a client that closed it
+                // goes unnoticed until the next event; peek for end-of-stream. The client sends nothing else on a
+                // connection whose response is still streaming, so no request bytes can be lost here.
+                try {
+                    return endPoint.fill(BufferUtil.allocate(64)) < 0;
+                } catch (IOException e) {
+                    return true;
+                }
             }
         };
         try {

@@ -24,6 +24,9 @@ final class Watches {
         void begin() throws IOException;
 
         void send(byte[] line) throws IOException;
+
+        /** Whether the client is known to have gone (checked while the watch is idle). */
+        boolean clientGone();
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -156,6 +159,9 @@ final class Watches {
                 return;
             }
             if (item == null) {
+                if (sink.clientGone()) {
+                    return;
+                }
                 continue;
             }
             if (item == Store.DROP) {
