@@ -100,7 +100,7 @@ final class ApiHandler extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, private");
         String user;
         try {
-            user = authenticate(request);
+            user = impersonate(request, authenticate(request));
         } catch (ApiError e) {
             remember(request, method, path, query, body, "");
             send(response, callback, Reply.json(e.code(), e.status()));
@@ -362,6 +362,29 @@ final class ApiHandler extends Handler.Abstract {
         return ANONYMOUS;
     }
 
+    /**
+     * Honours {@code Impersonate-User}: the authenticated user needs a rule allowing verb {@code impersonate} on
+     * resource {@code users} (the admin has one); the request then acts as the named user (groups, uid and extra
+     * are not modelled).
+     */
+    private String impersonate(Request request, String authenticated) {
+        String target = request.getHeaders().get("Impersonate-User");
+        if (target == null || target.isEmpty()) {
+            return authenticated;
+        }
+        ApiUser user = userNamed(authenticated);
+        if (user == null || !user.allows("impersonate", "users", null)) {
+            throw ApiError.forbidden("users \"" + target + "\" is forbidden: User \"" + authenticated
+                    + "\" cannot impersonate resource \"users\" in API group \"\" at the cluster scope", target, "", "users");
+        }
+        return target;
+    }
+
+    private ApiUser userNamed(String name) {
+        return usersByToken.values().stream().filter(u -> u.name().equals(name)).findFirst()
+                .orElse(usersByCertificate.get(name));
+    }
+
     private static String commonName(X500Principal principal) {
         for (String part : principal.getName(X500Principal.RFC2253).split(",")) {
             if (part.startsWith("CN=")) {
@@ -375,8 +398,7 @@ final class ApiHandler extends Handler.Abstract {
         if (userName.equals(ANONYMOUS) && anonymous) {
             return;
         }
-        ApiUser user = usersByToken.values().stream().filter(u -> u.name().equals(userName)).findFirst()
-                .orElse(usersByCertificate.get(userName));
+        ApiUser user = userNamed(userName);
         String resource = info.resourceWithSub();
         String namespace = def.namespaced() ? info.namespace() : null;
         if (user != null && user.allows(info.verb(), resource, namespace)) {

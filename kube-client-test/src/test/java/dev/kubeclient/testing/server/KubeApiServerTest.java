@@ -166,6 +166,24 @@ class KubeApiServerTest {
     }
 
     @Test
+    void adminCanImpersonateAndTheRequestActsAsThatUser() {
+        RestConfig asAlice = server.restConfig().toBuilder()
+                .impersonation(dev.kubeclient.config.Impersonation.user("alice")).build();
+        try (Clientset impersonating = Clientset.create(asAlice)) {
+            assertThat(impersonating.coreV1().configMaps("default").list()).isNotNull();
+            assertThatThrownBy(() -> impersonating.coreV1().configMaps("kube-system").list())
+                    .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.statusMessage()).contains("User \"alice\""));
+        }
+        RestConfig aliceAsAdmin = server.restConfig("alice").toBuilder()
+                .impersonation(dev.kubeclient.config.Impersonation.user("admin")).build();
+        try (Clientset escalating = Clientset.create(aliceAsAdmin)) {
+            assertThatThrownBy(() -> escalating.coreV1().configMaps("default").list())
+                    .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.statusMessage()).isEqualTo(
+                            "users \"admin\" is forbidden: User \"alice\" cannot impersonate resource \"users\" in API group \"\" at the cluster scope"));
+        }
+    }
+
+    @Test
     void unknownUserNameForAConfigNamesTheKnownOnes() {
         assertThatThrownBy(() -> server.restConfig("carol")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no user 'carol'").hasMessageContaining("alice");
