@@ -6,6 +6,7 @@ import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.testing.server.KubeApiServer;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -45,6 +46,16 @@ class PerClassServerTest {
         assertThat(Files.readString(kubeconfig)).contains("current-context: kube-client-test");
         try (Clientset fromFile = Clientset.create(new KubeConfigLoader().restConfig(kubeconfig, null))) {
             assertThat(fromFile.coreV1().configMaps("default").get("kept")).isNotNull();
+        }
+    }
+
+    /** Nested classes share the enclosing class's server. */
+    @Nested
+    class NestedTests {
+
+        @Test
+        void nestedTestsSeeTheSameServer(KubeApiServer server) {
+            assertThat(server).isSameAs(sharedServer);
         }
     }
 }
