@@ -247,6 +247,10 @@ final class Resources {
         } else if (def.status()) {
             obj.remove("status");
         }
+        if (def.scale() != null && !def.custom() && obj.path("spec").isObject() && !obj.path("spec").has("replicas")) {
+            // the one default clients rely on most: scalable workloads run one replica unless told otherwise
+            ((ObjectNode) obj.get("spec")).put("replicas", 1);
+        }
         if (def.plural().equals("customresourcedefinitions")) {
             crdStatus(obj);
         }
@@ -396,7 +400,7 @@ final class Resources {
             }
         }
         meta.put("resourceVersion", oldMeta.path("resourceVersion").asString(""));
-        if ((def.tracksGeneration() || def.custom()) && !statusWrite && specChanged(existing, next)) {
+        if ((def.tracksGeneration() || def.custom()) && !statusWrite && specChanged(existing, next, def.status())) {
             meta.put("generation", oldMeta.path("generation").asLong(0) + 1);
         }
         if (manager != null) {
@@ -422,12 +426,18 @@ final class Resources {
         return next;
     }
 
-    private static boolean specChanged(ObjectNode before, ObjectNode after) {
+    /**
+     * Whether anything but metadata (and status, when it has its own subresource) changed: what bumps
+     * {@code metadata.generation}. A custom resource without a status subresource bumps on status changes too.
+     */
+    private static boolean specChanged(ObjectNode before, ObjectNode after, boolean statusSubresource) {
         ObjectNode a = before.deepCopy();
         ObjectNode b = after.deepCopy();
         for (ObjectNode n : List.of(a, b)) {
             n.remove("metadata");
-            n.remove("status");
+            if (statusSubresource) {
+                n.remove("status");
+            }
             n.remove("apiVersion");
             n.remove("kind");
         }

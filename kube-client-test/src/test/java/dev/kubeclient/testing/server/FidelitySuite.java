@@ -256,6 +256,13 @@ abstract class FidelitySuite {
     }
 
     @Test
+    void deploymentReplicasDefaultToOne() {
+        Deployment unsized = deployment("unsized", 1);
+        unsized.getSpec().setReplicas(null);
+        assertThat(clientset.appsV1().deployments(ns).create(unsized).getSpec().getReplicas()).isEqualTo(1);
+    }
+
+    @Test
     void mainUpdateIgnoresStatusAndStatusUpdateChangesOnlyStatus() {
         Deployment created = clientset.appsV1().deployments(ns).create(deployment("split", 1));
         created.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().withReplicas(7).build());
