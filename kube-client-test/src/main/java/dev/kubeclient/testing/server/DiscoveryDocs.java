@@ -11,6 +11,9 @@ import java.util.Map;
 final class DiscoveryDocs {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Pod subresources served besides status: name, group, version, kind, verb. */
+    private static final String[][] POD_SUBRESOURCES = {
+            {"eviction", "policy", "v1", "Eviction", "create"}, {"log", "", "", "Pod", "get"}};
 
     private final ResourceCatalog catalog;
     private final String gitVersion;
@@ -121,6 +124,20 @@ final class DiscoveryDocs {
                 s.put("kind", d.kind());
                 strings(s.putArray("verbs"), List.of("get", "patch", "update"));
             }
+            if (d.group().isEmpty() && d.plural().equals("pods")) {
+                for (String[] sub : POD_SUBRESOURCES) {
+                    ObjectNode s = resources.addObject();
+                    s.put("name", "pods/" + sub[0]);
+                    s.put("singularName", "");
+                    s.put("namespaced", true);
+                    if (!sub[1].isEmpty()) {
+                        s.put("group", sub[1]);
+                        s.put("version", sub[2]);
+                    }
+                    s.put("kind", sub[3]);
+                    strings(s.putArray("verbs"), List.of(sub[4]));
+                }
+            }
             if (d.scale() != null) {
                 ObjectNode s = resources.addObject();
                 s.put("name", d.plural() + "/scale");
@@ -185,8 +202,20 @@ final class DiscoveryDocs {
         if (!d.categories().isEmpty()) {
             strings(r.putArray("categories"), d.categories());
         }
-        if (d.status() || d.scale() != null) {
+        boolean pods = d.group().isEmpty() && d.plural().equals("pods");
+        if (d.status() || d.scale() != null || pods) {
             ArrayNode subs = r.putArray("subresources");
+            if (pods) {
+                for (String[] sub : POD_SUBRESOURCES) {
+                    ObjectNode s = subs.addObject();
+                    s.put("subresource", sub[0]);
+                    ObjectNode k = s.putObject("responseKind");
+                    k.put("group", sub[1].isEmpty() ? d.group() : sub[1]);
+                    k.put("version", sub[1].isEmpty() ? d.version() : sub[2]);
+                    k.put("kind", sub[3]);
+                    strings(s.putArray("verbs"), List.of(sub[4]));
+                }
+            }
             if (d.status()) {
                 ObjectNode s = subs.addObject();
                 s.put("subresource", "status");

@@ -336,6 +336,12 @@ public final class KubeApiServer implements AutoCloseable {
         }
     }
 
+    /** Sets the text {@code GET pods/{pod}/log} answers (any container, no streaming); empty until set. */
+    public void setPodLog(String namespace, String pod, String text) {
+        resources.podLog(Objects.requireNonNull(namespace, "namespace"), Objects.requireNonNull(pod, "pod"),
+                Objects.requireNonNull(text, "text"));
+    }
+
     /** The scripted faults (429, 5xx, delays, cut connections) for the next matching requests. */
     public Faults faults() {
         return faults;

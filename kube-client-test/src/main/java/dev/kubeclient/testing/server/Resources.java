@@ -44,6 +44,7 @@ final class Resources {
     private final Executor background;
     private final SecureRandom random = new SecureRandom();
     private final Lists lists;
+    private final Map<String, String> podLogs = new java.util.concurrent.ConcurrentHashMap<>();
     private final Controllers controllers;
     private YAMLMapper yaml;
 
@@ -99,10 +100,46 @@ final class Resources {
                 default -> throw ApiError.methodNotAllowed("the server does not allow this method on the requested resource");
             };
         }
+        if (def.group().isEmpty() && def.plural().equals("pods") && sub.equals("log") && info.verb().equals("get")) {
+            require(def, info.namespace(), info.name());
+            return Reply.text(200, podLogs.getOrDefault(info.namespace() + "/" + info.name(), ""), Map.of());
+        }
+        if (def.group().isEmpty() && def.plural().equals("pods") && sub.equals("eviction") && info.verb().equals("create")) {
+            return evict(def, info.namespace(), info.name(), call);
+        }
         if (def.plural().equals("namespaces") && sub.equals("finalize") && info.verb().equals("update")) {
             return Reply.json(200, update(def, null, info.name(), call, false));
         }
         throw ApiError.of(404, "NotFound", "the server could not find the requested resource", null);
+    }
+
+    /** Sets the text {@code pods/{name}/log} answers for a pod. */
+    void podLog(String namespace, String pod, String text) {
+        podLogs.put(namespace + "/" + pod, text);
+    }
+
+    /**
+     * An Eviction (policy/v1 or v1beta1) deletes the pod with the eviction's delete options; disruption budgets are
+     * not evaluated (script a 429 with the faults to test that path).
+     */
+    private Reply evict(ResourceDef def, String namespace, String name, Call call) {
+        ObjectNode eviction = parse(call);
+        String bodyName = eviction.path("metadata").path("name").asString("");
+        if (!bodyName.isEmpty() && !bodyName.equals(name)) {
+            throw ApiError.badRequest("name in URL does not match name in Eviction object");
+        }
+        JsonNode options = eviction.path("deleteOptions");
+        Call delete = new Call("DELETE", call.path(), Map.of(), Reply.JSON, call.accept(),
+                options.isObject() ? json.writeValueAsBytes(options) : new byte[0], call.userAgent(), call.user(),
+                call.warnings());
+        this.delete(def, namespace, name, delete);
+        ObjectNode status = NODES.objectNode();
+        status.put("kind", "Status");
+        status.put("apiVersion", "v1");
+        status.putObject("metadata");
+        status.put("status", "Success");
+        status.put("code", 201);
+        return Reply.json(201, status);
     }
 
     // ---------------------------------------------------------------- read

@@ -399,6 +399,29 @@ class KubeApiServerTest {
         assertThat(clientset.coreV1().configMaps(ns).get("dependent").getMetadata().getOwnerReferences()).isNullOrEmpty();
     }
 
+    @Test
+    void podLogsAnswerTheTextTheTestSet() {
+        server.seedJson("""
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"logger","namespace":"default"},
+                 "spec":{"containers":[{"name":"c","image":"busybox"}]}}""");
+        server.setPodLog("default", "logger", "line 1\nline 2\n");
+        assertThat(clientset.coreV1().pods("default").logText("logger", dev.kubeclient.meta.LogOptions.DEFAULTS))
+                .isEqualTo("line 1\nline 2\n");
+        assertThatThrownBy(() -> clientset.coreV1().pods("default").logText("absent", dev.kubeclient.meta.LogOptions.DEFAULTS))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void evictionDeletesThePodAndDiscoveryNamesPolicyV1() throws IOException {
+        server.seedJson("""
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"evicted","namespace":"default"},
+                 "spec":{"containers":[{"name":"c","image":"busybox"}]}}""");
+        clientset.coreV1().pods("default").evict("evicted", DeleteOptions.DEFAULTS);
+        assertThatThrownBy(() -> clientset.coreV1().pods("default").get("evicted")).isInstanceOf(NotFoundException.class);
+        assertThat(raw("/api/v1", server.restConfig().bearerToken(), null))
+                .contains("{\"name\":\"pods/eviction\",\"singularName\":\"\",\"namespaced\":true,\"group\":\"policy\",\"version\":\"v1\",\"kind\":\"Eviction\",\"verbs\":[\"create\"]}");
+    }
+
     // ------------------------------------------------------------------ set-up modes
 
     @Test
