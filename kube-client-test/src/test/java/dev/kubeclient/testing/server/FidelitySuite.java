@@ -292,6 +292,23 @@ abstract class FidelitySuite {
                         assertThat(e.statusMessage()).isEqualTo("deployments/scale.apps \"no-such\" not found"));
     }
 
+    @Test
+    void evictionRemovesAnUnscheduledPod() {
+        // Pods need their ServiceAccount; a cluster without controllers (envtest) has no "default" one.
+        try {
+            clientset.coreV1().serviceAccounts(ns).create(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+                    .withNewMetadata().withName("default").endMetadata().build());
+        } catch (AlreadyExistsException created) {
+            // a real cluster's controller made it already
+        }
+        clientset.coreV1().pods(ns).create(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata()
+                .withName("evictee").endMetadata().withNewSpec().withAutomountServiceAccountToken(false).addNewContainer().withName("c").withImage("busybox")
+                .endContainer().endSpec().build());
+        clientset.coreV1().pods(ns).evict("evictee", DeleteOptions.DEFAULTS);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThatThrownBy(() ->
+                clientset.coreV1().pods(ns).get("evictee")).isInstanceOf(NotFoundException.class));
+    }
+
     // ------------------------------------------------------------------ lists
 
     @Test
