@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  *       watch on the ConfigMaps of its namespace ({@link StartupReport}, {@link ConfigMapWatcher});</li>
  *   <li>it serves a few JSON endpoints ({@link ClusterController});</li>
  *   <li>with no cluster configured at all it starts the test kit's in-JVM API server with demo objects and says so
- *       loudly ({@link EmbeddedClusterConfiguration}); the starter itself never falls back silently.</li>
+ *       loudly ({@link EmbeddedCluster}); the starter itself never falls back silently.</li>
  * </ul>
  */
 @SpringBootApplication

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The sample on a machine with no cluster: it starts the test kit's in-JVM API server with demo objects, and every
@@ -43,27 +44,48 @@ class EmbeddedClusterTest extends SampleEndpointsContract {
     }
 
     @Test
+    void theEmbeddedServerStopsWithTheApplication() {
+        ConfigurableApplicationContext own = SpringApplication.run(SampleApplication.class, "--server.port=0",
+                "--sample.embedded-cluster=always", "--sample.watch=false");
+        dev.kubeclient.testing.server.KubeApiServer server = own.getBean(dev.kubeclient.testing.server.KubeApiServer.class);
+        java.net.URI url = server.url();
+        assertThat(own.getBean(dev.kubeclient.config.RestConfig.class).server().getPort()).isEqualTo(url.getPort());
+
+        own.close();
+
+        assertThatThrownBy(() -> new java.net.Socket(url.getHost(), url.getPort()).close())
+                .isInstanceOf(java.net.ConnectException.class);
+    }
+
+    @Test
+    void aBadEmbeddedClusterSettingIsRefusedWithTheValuesItTakes() {
+        assertThatThrownBy(() -> ClusterConfiguration.embeddedWanted(
+                new MockEnvironment().withProperty("sample.embedded-cluster", "sometimes")))
+                .hasMessage("sample.embedded-cluster must be auto, always or never, not 'sometimes'");
+    }
+
+    @Test
     void theEmbeddedServerIsUsedOnlyWhenNoClusterIsConfigured(@org.junit.jupiter.api.io.TempDir Path home)
             throws Exception {
         MockEnvironment nothing = new MockEnvironment().withProperty("user.home", home.toString());
-        assertThat(NoClusterConfiguredCondition.clusterConfigured(nothing)).isFalse();
+        assertThat(ClusterConfiguration.configured(nothing)).isFalse();
 
         Path kubeconfig = Files.writeString(home.resolve("kubeconfig"), "apiVersion: v1\nkind: Config\n");
-        assertThat(NoClusterConfiguredCondition.clusterConfigured(
+        assertThat(ClusterConfiguration.configured(
                 new MockEnvironment().withProperty("user.home", home.toString())
                         .withProperty("KUBECONFIG", kubeconfig.toString()))).isTrue();
-        assertThat(NoClusterConfiguredCondition.clusterConfigured(
+        assertThat(ClusterConfiguration.configured(
                 new MockEnvironment().withProperty("user.home", home.toString())
                         .withProperty("KUBECONFIG", home.resolve("missing").toString()))).isFalse();
-        assertThat(NoClusterConfiguredCondition.clusterConfigured(
+        assertThat(ClusterConfiguration.configured(
                 new MockEnvironment().withProperty("user.home", home.toString())
                         .withProperty("kube.client.kubeconfig", "/anything"))).isTrue();
-        assertThat(NoClusterConfiguredCondition.clusterConfigured(
+        assertThat(ClusterConfiguration.configured(
                 new MockEnvironment().withProperty("user.home", home.toString())
                         .withProperty("kube.client.mode", "in-cluster"))).isTrue();
 
         Files.createDirectories(home.resolve(".kube"));
         Files.writeString(home.resolve(".kube/config"), "apiVersion: v1\nkind: Config\n");
-        assertThat(NoClusterConfiguredCondition.clusterConfigured(nothing)).isTrue();
+        assertThat(ClusterConfiguration.configured(nothing)).isTrue();
     }
 }

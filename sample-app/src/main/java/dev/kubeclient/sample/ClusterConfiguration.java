@@ -1,46 +1,42 @@
 package dev.kubeclient.sample;
 
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
- * Matches when the sample should use its embedded API server: {@code sample.embedded-cluster=always}, or
- * {@code auto} (the default) and none of the places the starter looks in holds a cluster configuration:
- * {@code kube.client.kubeconfig} or {@code kube.client.server}, a file named by {@code $KUBECONFIG},
- * in-cluster service-account credentials, or {@code ~/.kube/config}.
+ * Whether a Kubernetes cluster is configured for the sample, looking where the starter looks:
+ * {@code kube.client.kubeconfig} or {@code kube.client.server}, a {@code kube.client.mode} other than {@code auto},
+ * a file named by {@code $KUBECONFIG}, in-cluster service-account credentials, or {@code ~/.kube/config}.
  */
-class NoClusterConfiguredCondition implements ConfigurationCondition {
+final class ClusterConfiguration {
 
     static final String IN_CLUSTER_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
-    @Override
-    public ConfigurationPhase getConfigurationPhase() {
-        return ConfigurationPhase.REGISTER_BEAN;
+    private ClusterConfiguration() {
     }
 
-    @Override
-    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        Environment env = context.getEnvironment();
-        String choice = env.getProperty("sample.embedded-cluster", "auto").trim().toLowerCase(java.util.Locale.ROOT);
+    /** Whether {@code sample.embedded-cluster} ({@code auto} unless set) asks for the embedded API server. */
+    static boolean embeddedWanted(Environment env) {
+        String choice = env.getProperty("sample.embedded-cluster", "auto").trim().toLowerCase(Locale.ROOT);
         return switch (choice) {
             case "always" -> true;
             case "never" -> false;
-            default -> !clusterConfigured(env);
+            case "auto" -> !configured(env);
+            default -> throw new IllegalArgumentException("sample.embedded-cluster must be auto, always or never, not '"
+                    + choice + "'");
         };
     }
 
-    static boolean clusterConfigured(Environment env) {
+    static boolean configured(Environment env) {
         if (hasText(env.getProperty("kube.client.kubeconfig")) || hasText(env.getProperty("kube.client.server"))) {
             return true;
         }
-        String mode = env.getProperty("kube.client.mode", "auto").trim().toLowerCase(java.util.Locale.ROOT);
+        String mode = env.getProperty("kube.client.mode", "auto").trim().toLowerCase(Locale.ROOT);
         if (!mode.equals("auto")) {
             return true; // the user chose a source; the starter reports it if it is missing
         }
