@@ -139,7 +139,14 @@ class PatchFidelityIT {
                 : RequestBody.create(body, MediaType.get(contentType));
         Request request = new Request.Builder().url(url).method(method, requestBody).build();
         try (Response response = http.newCall(request).execute()) {
-            JsonNode parsed = PatchFixture.JSON.readTree(response.body().string());
+            String text = response.body().string();
+            JsonNode parsed;
+            try {
+                parsed = PatchFixture.JSON.readTree(text);
+            } catch (tools.jackson.core.JacksonException notJson) {
+                // e.g. the text/plain "404 page not found" of a CRD's resource that is not served yet
+                parsed = tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(text);
+            }
             return new Answer(response.code(), parsed);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + url + " failed", e);
