@@ -1,11 +1,15 @@
 package dev.kubeclient.autoconfigure;
 
 import dev.kubeclient.config.ConfigEnvironment;
+import dev.kubeclient.config.ConfigOrigin;
+import dev.kubeclient.config.ConfigOrigin.Kind;
+import dev.kubeclient.config.DetectedConfig;
 import dev.kubeclient.config.InClusterConfig;
 import dev.kubeclient.config.KubeConfig;
 import dev.kubeclient.config.KubeConfigException;
 import dev.kubeclient.config.KubeConfigLoader;
 import dev.kubeclient.config.RestConfig;
+import dev.kubeclient.config.RestConfigs;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,25 +25,11 @@ import java.util.stream.Collectors;
  * Chooses where the configuration comes from for {@code kube.client.mode}, through the core's public loaders.
  * {@code auto} follows controller-runtime's {@code GetConfig} order: {@code kube.client.kubeconfig}, then
  * {@code $KUBECONFIG}, then in-cluster, then {@code ~/.kube/config}. Kept thin so that it can hand over to the
- * core's autodetection once that reports which source won.
+ * core's autodetection. What it finds is reported as the core's {@link RestConfigs#detect} reports it: a
+ * {@link DetectedConfig} whose {@link ConfigOrigin} says which source won and why, so the starter and the core log
+ * and describe origins one way.
  */
 final class ConfigLocator {
-
-    /** Which source served. */
-    enum Source {
-        /** The file named by {@code kube.client.kubeconfig}. */
-        EXPLICIT_KUBECONFIG,
-        /** The files listed in {@code $KUBECONFIG}. */
-        KUBECONFIG_VARIABLE,
-        /** The pod's ServiceAccount. */
-        IN_CLUSTER,
-        /** {@code ~/.kube/config}. */
-        HOME_KUBECONFIG
-    }
-
-    /** The configuration found and where. */
-    record Located(RestConfig config, Source source) {
-    }
 
     private static final Logger log = LoggerFactory.getLogger(ConfigLocator.class);
 
@@ -55,19 +45,21 @@ final class ConfigLocator {
      * @param kubeconfig {@code kube.client.kubeconfig}, or {@code null}
      * @param context {@code kube.client.context}, or {@code null} for the current-context
      */
-    Located locate(KubeClientProperties.Mode mode, String kubeconfig, String context) {
+    DetectedConfig locate(KubeClientProperties.Mode mode, String kubeconfig, String context) {
         Path explicit = kubeconfig == null || kubeconfig.isBlank() ? null
                 : Path.of(kubeconfig.trim()).toAbsolutePath().normalize();
         boolean variableSet = environment.variable(KubeConfigLoader.KUBECONFIG_ENV).isPresent();
         InClusterConfig inCluster = new InClusterConfig(environment);
         return switch (mode) {
-            case IN_CLUSTER -> new Located(loadInCluster(inCluster), Source.IN_CLUSTER);
+            case IN_CLUSTER -> new DetectedConfig(loadInCluster(inCluster),
+                    inClusterOrigin("kube.client.mode is in-cluster"));
             case KUBECONFIG -> {
                 if (explicit != null) {
-                    yield new Located(fromFile(explicit, context), Source.EXPLICIT_KUBECONFIG);
+                    yield fromFile(explicit, context);
                 }
                 if (variableSet) {
-                    yield new Located(fromDefaultRules(context), Source.KUBECONFIG_VARIABLE);
+                    yield fromDefaultRules(context, Kind.KUBECONFIG_VARIABLE,
+                            "kube.client.mode is kubeconfig and $KUBECONFIG is set");
                 }
                 Path home = environment.defaultKubeConfig();
                 if (!Files.isRegularFile(home)) {
@@ -76,18 +68,20 @@ final class ConfigLocator {
                             "$" + KubeConfigLoader.KUBECONFIG_ENV + ": not set",
                             home + ": does not exist (in-cluster was not tried: kube.client.mode is kubeconfig)"), null);
                 }
-                yield new Located(fromDefaultRules(context), Source.HOME_KUBECONFIG);
+                yield fromDefaultRules(context, Kind.DEFAULT_KUBECONFIG,
+                        "kube.client.mode is kubeconfig and $KUBECONFIG is not set");
             }
             case AUTO -> auto(explicit, variableSet, inCluster, context);
         };
     }
 
-    private Located auto(Path explicit, boolean variableSet, InClusterConfig inCluster, String context) {
+    private DetectedConfig auto(Path explicit, boolean variableSet, InClusterConfig inCluster, String context) {
         if (explicit != null) {
-            return new Located(fromFile(explicit, context), Source.EXPLICIT_KUBECONFIG);
+            return fromFile(explicit, context);
         }
         if (variableSet) {
-            return new Located(fromDefaultRules(context), Source.KUBECONFIG_VARIABLE);
+            return fromDefaultRules(context, Kind.KUBECONFIG_VARIABLE,
+                    "$KUBECONFIG is set, so it wins over in-cluster and ~/.kube/config");
         }
         List<String> searched = new ArrayList<>();
         searched.add("kube.client.kubeconfig: not set");
@@ -95,7 +89,8 @@ final class ConfigLocator {
         KubeConfigException inClusterFailure = null;
         if (inCluster.isInCluster()) {
             try {
-                return new Located(inCluster.load(), Source.IN_CLUSTER);
+                return new DetectedConfig(inCluster.load(), inClusterOrigin(InClusterConfig.SERVICE_HOST_ENV + " and "
+                        + InClusterConfig.SERVICE_PORT_ENV + " are set and $KUBECONFIG is not"));
             } catch (KubeConfigException e) {
                 // controller-runtime goes on to ~/.kube/config when the in-cluster config is unusable; so do we.
                 inClusterFailure = e;
@@ -114,7 +109,13 @@ final class ConfigLocator {
             log.warn("The service variables say this runs in a pod, but the in-cluster configuration is unusable "
                     + "({}); using {} instead", inClusterFailure.getMessage(), home);
         }
-        return new Located(fromDefaultRules(context), Source.HOME_KUBECONFIG);
+        return fromDefaultRules(context, Kind.DEFAULT_KUBECONFIG, inClusterFailure == null
+                ? "no kube.client.kubeconfig, $KUBECONFIG is not set and this is not a pod"
+                : "the in-cluster configuration is unusable (" + inClusterFailure.getMessage() + ")");
+    }
+
+    private static ConfigOrigin inClusterOrigin(String reason) {
+        return new ConfigOrigin(Kind.IN_CLUSTER, List.of(), null, reason);
     }
 
     private RestConfig loadInCluster(InClusterConfig inCluster) {
@@ -125,15 +126,16 @@ final class ConfigLocator {
         }
     }
 
-    private RestConfig fromFile(Path file, String context) {
+    private DetectedConfig fromFile(Path file, String context) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new KubeconfigNotFoundException(file);
         }
         KubeConfig config = new KubeConfigLoader(environment).load(file);
-        return restConfig(config, context, file.toString());
+        return detected(config, context, file.toString(), Kind.EXPLICIT_FILE,
+                "kube.client.kubeconfig names it, so $KUBECONFIG, in-cluster and ~/.kube/config were not consulted");
     }
 
-    private RestConfig fromDefaultRules(String context) {
+    private DetectedConfig fromDefaultRules(String context, Kind kind, String reason) {
         KubeConfigLoader loader = new KubeConfigLoader(environment);
         KubeConfig config;
         try {
@@ -146,14 +148,17 @@ final class ConfigLocator {
             }
             throw e;
         }
-        return restConfig(config, context, loader.searchPath().stream().map(Path::toString)
-                .collect(Collectors.joining(", ")));
+        return detected(config, context, loader.searchPath().stream().map(Path::toString)
+                .collect(Collectors.joining(", ")), kind, reason);
     }
 
-    private static RestConfig restConfig(KubeConfig config, String context, String files) {
+    private static DetectedConfig detected(KubeConfig config, String context, String files, Kind kind, String reason) {
         if (context != null && !context.isBlank() && !config.contextNames().contains(context)) {
             throw new UnknownContextException(context, config.contextNames(), files);
         }
-        return config.restConfig(context == null || context.isBlank() ? null : context);
+        String used = context == null || context.isBlank() ? null : context;
+        RestConfig restConfig = config.restConfig(used);
+        return new DetectedConfig(restConfig,
+                new ConfigOrigin(kind, config.files(), used != null ? used : config.currentContext(), reason));
     }
 }

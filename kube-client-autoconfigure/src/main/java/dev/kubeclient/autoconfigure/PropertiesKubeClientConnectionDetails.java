@@ -1,6 +1,7 @@
 package dev.kubeclient.autoconfigure;
 
 import dev.kubeclient.config.ConfigEnvironment;
+import dev.kubeclient.config.DetectedConfig;
 import dev.kubeclient.config.RestConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +39,10 @@ final class PropertiesKubeClientConnectionDetails implements KubeClientConnectio
     }
 
     private RestConfig locate() {
-        ConfigLocator.Located located = new ConfigLocator(environment)
+        DetectedConfig detected = new ConfigLocator(environment)
                 .locate(properties.getMode(), properties.getKubeconfig(), properties.getContext());
-        log.info("Kubernetes configuration from {} ({})", located.config().origin(), located.source());
-        RestConfig.Builder builder = located.config().toBuilder();
+        log.info("Kubernetes configuration from {}", detected.origin().describe());
+        RestConfig.Builder builder = detected.config().toBuilder();
         if (properties.getServer() != null) {
             builder.server(properties.getServer());
         }

@@ -6,8 +6,12 @@ import dev.kubeclient.meta.QueryParams;
 import dev.kubeclient.rest.KubeRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +39,13 @@ import java.util.Objects;
 public final class ApplyBody {
 
     private static final Logger log = LoggerFactory.getLogger(ApplyBody.class);
+
+    /**
+     * YAML is a superset of JSON, so this one reader takes a manifest in either. Trailing tokens are allowed so that
+     * the documents of a multi-document text can be counted (and a second one refused with its own message).
+     */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private ApplyBody() {
     }
@@ -94,6 +105,50 @@ public final class ApplyBody {
                     + "ManagedFields.extract(object, fieldManager).", what, String.join("; ", removed));
         }
         return new Prepared(body, removed);
+    }
+
+    /**
+     * Parses a manifest given as YAML or JSON text and checks it as {@link #prepare} does, so that a manifest written
+     * from an object read from the server (with {@code metadata.managedFields}) applies like the object itself.
+     *
+     * @param manifest one YAML or JSON document holding one object
+     * @param name     the name the apply is sent to; the manifest's {@code metadata.name} must be the same
+     * @param what     the object for messages, for example {@code "configmaps/settings"}
+     * @throws IllegalArgumentException when the text is not YAML or JSON, holds no or more than one document, is not
+     *                                  an object, lacks {@code apiVersion}, {@code kind} or {@code metadata.name}, or
+     *                                  names another object than {@code name}
+     */
+    public static Prepared prepareManifest(String manifest, String name, String what) {
+        Objects.requireNonNull(manifest, "manifest");
+        List<JsonNode> documents = new ArrayList<>();
+        // Document by document: a reader's readValues would unwrap a top-level list into several values.
+        try (JsonParser parser = YAML.createParser(manifest)) {
+            while (parser.nextToken() != null) {
+                JsonNode document = YAML.readTree(parser);
+                if (document != null && !document.isNull() && !document.isMissingNode()) {
+                    documents.add(document);
+                }
+            }
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("the manifest for the server-side apply of " + what
+                    + " is neither YAML nor JSON: " + e.getOriginalMessage(), e);
+        }
+        if (documents.size() != 1) {
+            throw new IllegalArgumentException("the manifest for the server-side apply of " + what + " holds "
+                    + documents.size() + " YAML documents; apply takes exactly one object per call"
+                    + (documents.isEmpty() ? "" : " (split the text at '---' and apply each)"));
+        }
+        if (!(documents.get(0) instanceof ObjectNode body)) {
+            throw new IllegalArgumentException("the manifest for the server-side apply of " + what
+                    + " is not an object (a YAML mapping or JSON object) but " + documents.get(0).getNodeType());
+        }
+        Prepared prepared = prepare(body, what);
+        String named = body.path("metadata").path("name").stringValue();
+        if (!named.equals(name)) {
+            throw new IllegalArgumentException("the manifest for the server-side apply of " + what + " names '"
+                    + named + "' in metadata.name; apply it under that name or change the manifest");
+        }
+        return prepared;
     }
 
     /**

@@ -303,13 +303,20 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
     }
 
     /**
-     * Server-side apply of a manifest given as YAML or JSON text, sent exactly as written.
+     * Server-side apply of a manifest given as YAML or JSON text (one document). It goes through the same apply path
+     * as {@link #apply(HasMetadata, ApplyOptions)}: the text is parsed, {@code metadata.managedFields} (there when
+     * the manifest was written from an object read from the server) is removed and the object is sent as JSON;
+     * comments and formatting are not sent.
      *
-     * @throws KubeClientException before sending anything if no field manager is known
+     * @throws IllegalArgumentException before sending anything when the text is not one YAML or JSON object with
+     *                                  {@code apiVersion}, {@code kind} and {@code metadata.name} equal to {@code name}
+     * @throws KubeClientException      before sending anything if no field manager is known
      */
     public T apply(String name, String manifest, ApplyOptions options) {
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(manifest, "manifest");
-        return sendApply(name, manifest, options, null);
+        ObjectNode body = ApplyBody.prepareManifest(manifest, name, scope.type().resource() + "/" + name).body();
+        return sendApply(name, body, options, null);
     }
 
     private T sendApply(String name, Object body, ApplyOptions options, String subresource) {

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,21 @@ class ApplyExtractIT {
         Unstructured read = dynamicConfigMaps.get("fetched");
         Unstructured applied = dynamicConfigMaps.apply(read.setNested("3", "data", "a"), ApplyOptions.fieldManager("alice"));
         assertThat(applied.nestedString("data", "a")).contains("3");
+    }
+
+    @Test
+    void aFetchedObjectWrittenAsYamlCanBeAppliedAsText() {
+        var configMaps = clientset.coreV1().configMaps(ns);
+        configMaps.apply(configMap("as-yaml", Map.of("a", "1")), ApplyOptions.fieldManager("alice"));
+        ConfigMap fetched = configMaps.get("as-yaml");
+        fetched.getData().put("a", "2");
+        String yaml = YAMLMapper.builder().build().writeValueAsString(
+                clientset.typed().rest().json().mapper().valueToTree(fetched));
+        assertThat(yaml).contains("managedFields:").contains("resourceVersion:");
+
+        ConfigMap applied = configMaps.apply("as-yaml", yaml, ApplyOptions.fieldManager("alice"));
+
+        assertThat(applied.getData()).containsEntry("a", "2");
     }
 
     @Test
