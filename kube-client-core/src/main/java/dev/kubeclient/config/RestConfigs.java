@@ -4,6 +4,7 @@ import dev.kubeclient.config.ConfigOrigin.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * Finds the configuration the way controller-runtime's {@code config.GetConfig} does: an explicit kubeconfig file
  * when one is given, else {@code $KUBECONFIG} when it is set (so a pod that sets it talks to that cluster, not its
  * own), else the pod's ServiceAccount, else {@code ~/.kube/config}. Which source won, and why, is logged at INFO in
- * one line and returned as a {@link ConfigOrigin}. When nothing works, one {@link KubeConfigException} lists
+ * one line and returned as a {@link ConfigOrigin}. When nothing works, one {@link ConfigNotFoundException} lists
  * everything that was looked for and where.
  */
 public final class RestConfigs {
@@ -111,8 +112,8 @@ public final class RestConfigs {
                 try {
                     loaded = loader.load();
                 } catch (KubeConfigException e) {
-                    throw nothingFound("In-cluster: not tried, because $KUBECONFIG is set. Kubeconfig (searched "
-                            + loader.searchPath() + "): " + e.getMessage(), e, null);
+                    throw nothingFound(List.of("In-cluster: not tried, because $KUBECONFIG is set",
+                            "Kubeconfig (searched " + loader.searchPath() + "): " + e.getMessage()), e, null);
                 }
                 return fromKubeconfig(loaded, Kind.KUBECONFIG_VARIABLE,
                         "$KUBECONFIG is set, so it wins over in-cluster and ~/.kube/config");
@@ -139,14 +140,25 @@ public final class RestConfigs {
                 String inClusterReason = inClusterFailure != null ? inClusterFailure.getMessage()
                         : InClusterConfig.SERVICE_HOST_ENV + " and " + InClusterConfig.SERVICE_PORT_ENV
                         + " are not both set, so this is not a pod";
-                throw nothingFound("In-cluster: " + inClusterReason + ". Kubeconfig (searched " + loader.searchPath()
-                        + "): " + kubeconfigFailure.getMessage(), kubeconfigFailure, inClusterFailure);
+                throw nothingFound(List.of("In-cluster: " + inClusterReason, "Kubeconfig (searched "
+                        + loader.searchPath() + "): " + kubeconfigFailure.getMessage()), kubeconfigFailure,
+                        inClusterFailure);
             }
         }
 
         private DetectedConfig kubeconfig(String reason) {
             KubeConfigLoader loader = new KubeConfigLoader(environment);
-            return fromKubeconfig(loader.load(), variableSet() ? Kind.KUBECONFIG_VARIABLE : Kind.DEFAULT_KUBECONFIG, reason);
+            KubeConfig loaded;
+            try {
+                loaded = loader.load();
+            } catch (KubeConfigException e) {
+                if (loader.searchPath().stream().anyMatch(Files::exists)) {
+                    throw e;
+                }
+                throw nothingFound(List.of("In-cluster: not tried, because ConfigSource.KUBECONFIG was asked for",
+                        "Kubeconfig (searched " + loader.searchPath() + "): " + e.getMessage()), e, null);
+            }
+            return fromKubeconfig(loaded, variableSet() ? Kind.KUBECONFIG_VARIABLE : Kind.DEFAULT_KUBECONFIG, reason);
         }
 
         private boolean variableSet() {
@@ -163,10 +175,9 @@ public final class RestConfigs {
             return new ConfigOrigin(Kind.IN_CLUSTER, List.of(), null, reason);
         }
 
-        private static KubeConfigException nothingFound(String detail, KubeConfigException cause,
-                                                        KubeConfigException suppressed) {
-            KubeConfigException combined = new KubeConfigException("no usable Kubernetes configuration found. "
-                    + detail, cause);
+        private static ConfigNotFoundException nothingFound(List<String> searched, KubeConfigException cause,
+                                                            KubeConfigException suppressed) {
+            ConfigNotFoundException combined = new ConfigNotFoundException(searched, cause);
             if (suppressed != null) {
                 combined.addSuppressed(suppressed);
             }

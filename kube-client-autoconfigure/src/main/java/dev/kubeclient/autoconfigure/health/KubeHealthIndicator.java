@@ -1,5 +1,6 @@
 package dev.kubeclient.autoconfigure.health;
 
+import dev.kubeclient.config.ConfigOrigin;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.errors.ForbiddenException;
 import dev.kubeclient.errors.KubeApiException;
@@ -23,6 +24,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The health of the Kubernetes API server, as {@code kubectl get --raw /readyz} sees it: UP when it answers
@@ -45,6 +48,7 @@ public final class KubeHealthIndicator implements HealthIndicator {
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(5);
 
     private final KubeRestClient client;
+    private final Supplier<Optional<ConfigOrigin>> origin;
     private final Duration timeout;
     private final Duration cacheTtl;
     private final Clock clock;
@@ -60,7 +64,23 @@ public final class KubeHealthIndicator implements HealthIndicator {
      * @throws IllegalArgumentException when the timeout is not positive or the cache period is negative
      */
     public KubeHealthIndicator(KubeRestClient client, Duration timeout, Duration cacheTtl, Clock clock) {
+        this(client, Optional::empty, timeout, cacheTtl, clock);
+    }
+
+    /**
+     * An indicator for {@code client}'s server that names where its configuration came from.
+     *
+     * @param origin where the client's configuration was found, asked on each probe (the starter's connection
+     *     details); when empty, the context is read from {@link RestConfig#origin()}
+     * @param timeout how long one probe request may take
+     * @param cacheTtl how long an answer is reused; zero to probe on every call
+     * @param clock the clock for the cache (tests move it by hand)
+     * @throws IllegalArgumentException when the timeout is not positive or the cache period is negative
+     */
+    public KubeHealthIndicator(KubeRestClient client, Supplier<Optional<ConfigOrigin>> origin, Duration timeout,
+                               Duration cacheTtl, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
+        this.origin = Objects.requireNonNull(origin, "origin");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.cacheTtl = Objects.requireNonNull(cacheTtl, "cacheTtl");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -89,11 +109,14 @@ public final class KubeHealthIndicator implements HealthIndicator {
         RestConfig config = client.config();
         Health.Builder health = Health.unknown();
         health.withDetail("host", config.server().getAuthority());
-        String context = context(config.origin());
+        Optional<ConfigOrigin> detected = origin.get();
+        String context = detected.map(KubeHealthIndicator::context).orElseGet(() -> context(config.origin()));
         if (context != null) {
             health.withDetail("context", context);
         }
-        if (config.origin() != null) {
+        if (detected.isPresent()) {
+            health.withDetail("source", source(detected.get()));
+        } else if (config.origin() != null) {
             health.withDetail("source", config.origin());
         }
         health.withDetail("authMethod", authMethod(config));
@@ -154,6 +177,21 @@ public final class KubeHealthIndicator implements HealthIndicator {
 
     private static Health down(Health.Builder health, String reason, String message) {
         return health.down().withDetail("reason", reason).withDetail("message", message).build();
+    }
+
+    /** The context the detection used, {@code "in-cluster"} for the pod's ServiceAccount. */
+    static String context(ConfigOrigin origin) {
+        return origin.kind() == ConfigOrigin.Kind.IN_CLUSTER ? "in-cluster" : origin.context();
+    }
+
+    /** Which source won and where: {@code "$KUBECONFIG (/etc/k/config)"}, {@code "in-cluster"}... (no reason). */
+    static String source(ConfigOrigin origin) {
+        return switch (origin.kind()) {
+            case EXPLICIT_FILE -> "explicit kubeconfig " + origin.location();
+            case KUBECONFIG_VARIABLE -> "$KUBECONFIG (" + origin.location() + ")";
+            case IN_CLUSTER -> "in-cluster";
+            case DEFAULT_KUBECONFIG -> "kubeconfig " + origin.location();
+        };
     }
 
     /** The kubeconfig context named in the configuration's origin ("kubeconfig ..., context NAME"), if any. */
