@@ -73,9 +73,9 @@ final class KubeClientFailureAnalyzers {
         @Override
         protected FailureAnalysis analyze(Throwable root, ExecPluginException cause) {
             if (cause instanceof ExecPluginDeniedException denied) {
-                return new FailureAnalysis("The kubeconfig user authenticates with the exec credential plugin '"
-                        + denied.command() + "', which the exec plugin policy " + denied.policy().describe()
-                        + " does not allow: " + cause.getMessage() + ".",
+                return new FailureAnalysis("The kubeconfig user's exec credential plugin '" + denied.command()
+                        + "' is not allowed by kube.client.exec-plugin-policy (" + denied.policy().describe() + "): "
+                        + cause.getMessage() + ".",
                         "Add '" + denied.command() + "' (a bare name found on the PATH, or its absolute path) to "
                         + "kube.client.exec-plugin-policy.allowed with kube.client.exec-plugin-policy.mode=allowlist, "
                         + "or choose a kubeconfig context whose user needs no exec plugin (kube.client.context).",
@@ -86,9 +86,9 @@ final class KubeClientFailureAnalyzers {
             }
             String hint = cause.installHint() == null || cause.installHint().isBlank() ? ""
                     : " The kubeconfig says:\n" + cause.installHint().strip();
-            return new FailureAnalysis("The kubeconfig user authenticates with the exec credential plugin '"
-                    + cause.command() + "', which cannot be started: " + cause.getMessage().lines().findFirst()
-                    .orElse("") + ".",
+            // The core's message names the plugin, the configuration it came from and why it is not installed.
+            return new FailureAnalysis("The kubeconfig user's exec credential plugin cannot be started: "
+                    + cause.getMessage().lines().findFirst().orElse("") + ".",
                     "Install '" + cause.command() + "' so that it is on the PATH of the application (or fix users[].user."
                     + "exec.command in the kubeconfig), or choose another context with kube.client.context." + hint, cause);
         }

@@ -7,6 +7,7 @@ import dev.kubeclient.config.ConfigSource;
 import dev.kubeclient.config.ContextNotFoundException;
 import dev.kubeclient.config.DetectedConfig;
 import dev.kubeclient.config.KubeConfigException;
+import dev.kubeclient.config.KubeConfigLoader;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.config.RestConfigs;
 import org.slf4j.Logger;
@@ -117,6 +118,15 @@ final class PropertiesKubeClientConnectionDetails implements KubeClientConnectio
             searched.add("kube.client.kubeconfig: not set");
             searched.addAll(e.searched());
             throw new NoKubeConfigurationException(searched, e);
+        } catch (KubeConfigException e) {
+            // In kubeconfig mode the core reports the loader's own error; when no file exists at all, say what was searched.
+            KubeConfigLoader loader = new KubeConfigLoader(environment);
+            if (explicit == null && loader.searchPath().stream().noneMatch(Files::exists)) {
+                throw new NoKubeConfigurationException(List.of("kube.client.kubeconfig: not set",
+                        "In-cluster: not tried, because kube.client.mode is kubeconfig",
+                        "Kubeconfig (searched " + loader.searchPath() + "): " + e.getMessage()), e);
+            }
+            throw e;
         }
     }
 

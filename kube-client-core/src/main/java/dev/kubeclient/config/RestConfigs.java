@@ -4,7 +4,6 @@ import dev.kubeclient.config.ConfigOrigin.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -148,17 +147,7 @@ public final class RestConfigs {
 
         private DetectedConfig kubeconfig(String reason) {
             KubeConfigLoader loader = new KubeConfigLoader(environment);
-            KubeConfig loaded;
-            try {
-                loaded = loader.load();
-            } catch (KubeConfigException e) {
-                if (loader.searchPath().stream().anyMatch(Files::exists)) {
-                    throw e;
-                }
-                throw nothingFound(List.of("In-cluster: not tried, because ConfigSource.KUBECONFIG was asked for",
-                        "Kubeconfig (searched " + loader.searchPath() + "): " + e.getMessage()), e, null);
-            }
-            return fromKubeconfig(loaded, variableSet() ? Kind.KUBECONFIG_VARIABLE : Kind.DEFAULT_KUBECONFIG, reason);
+            return fromKubeconfig(loader.load(), variableSet() ? Kind.KUBECONFIG_VARIABLE : Kind.DEFAULT_KUBECONFIG, reason);
         }
 
         private boolean variableSet() {
