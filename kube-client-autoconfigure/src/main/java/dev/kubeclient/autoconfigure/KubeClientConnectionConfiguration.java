@@ -53,9 +53,11 @@ class KubeClientConnectionConfiguration {
         if (!all.isEmpty()) {
             config = config.toBuilder().listener(all.size() == 1 ? all.get(0) : KubeClientListener.composite(all)).build();
         }
-        // Fail at start-up, not on the first request, when the exec plugin is missing or forbidden by the policy.
-        ExecCredentialProvider.checkRunnable(config, AuthEnvironment.system()
-                .withEnvironment(environment.getIfAvailable(ConfigEnvironment::system).variables()));
+        if (config.exec() != null) {
+            // Fail at start-up, not on the first request, when the exec plugin is missing or forbidden by the policy.
+            ExecCredentialProvider.checkRunnable(config, AuthEnvironment.system()
+                    .withEnvironment(environment.getIfAvailable(ConfigEnvironment::system).variables()));
+        }
         return config;
     }
 }

@@ -91,6 +91,14 @@ class FailureAnalysisTest {
     }
 
     @Test
+    void anUnknownContextInTheHomeKubeconfigIsNotReportedAsNoConfiguration() {
+        Fixtures.kubeconfig(dir.resolve("home/.kube"), "config", "https://a.example");
+        FailureAnalysis analysis = analyse(with(noPodNoHome(Map.of())).withPropertyValues("kube.client.context=prod"));
+        assertThat(analysis.getDescription()).contains("kube.client.context is 'prod'")
+                .contains(dir.resolve("home/.kube/config").toString());
+    }
+
+    @Test
     void aKubeconfigPathThatDoesNotExistIsNamed() {
         Path missing = dir.resolve("nope/config");
         FailureAnalysis analysis = analyse(with(noPodNoHome(Map.of())).withPropertyValues("kube.client.kubeconfig=" + missing));

@@ -135,6 +135,9 @@ public final class RestConfigs {
                             + "unusable ({}); using {} instead", inClusterFailure.getMessage(), found.origin().location());
                 }
                 return found;
+            } catch (ContextNotFoundException wrongContext) {
+                // A kubeconfig was found; the context the caller named is not in it. That is the caller's to fix.
+                throw wrongContext;
             } catch (KubeConfigException kubeconfigFailure) {
                 String inClusterReason = inClusterFailure != null ? inClusterFailure.getMessage()
                         : InClusterConfig.SERVICE_HOST_ENV + " and " + InClusterConfig.SERVICE_PORT_ENV

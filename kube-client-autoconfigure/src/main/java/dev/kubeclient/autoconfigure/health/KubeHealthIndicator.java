@@ -7,6 +7,8 @@ import dev.kubeclient.errors.KubeApiException;
 import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.errors.NotFoundException;
 import dev.kubeclient.errors.UnauthorizedException;
+import dev.kubeclient.flowcontrol.AdaptiveRateLimiter;
+import dev.kubeclient.flowcontrol.RateLimiter;
 import dev.kubeclient.flowcontrol.RateLimiterTimeoutException;
 import dev.kubeclient.rest.KubeRestClient;
 import org.springframework.boot.health.contributor.Health;
@@ -34,7 +36,9 @@ import java.util.function.Supplier;
  * <p>Each probe has a short timeout and its answer is kept for a short time, so a busy health endpoint costs the
  * API server at most one {@code /readyz} and one {@code /version} per cache period; concurrent health requests
  * share one probe. Details name the server version, the host, the kubeconfig context, where the configuration came
- * from and the authentication method; never a token, a password, a key or an exec plugin's arguments.
+ * from, the authentication method and whether the client limits its own rate ({@code rateLimiter}: the
+ * rate-limiter {@code auto} mode's switch shows here); never a token, a password, a key or an exec plugin's
+ * arguments.
  *
  * <p>Statuses: UP; DOWN with {@code reason} one of {@code not-ready} (with the failed checks), {@code unauthorized}
  * (401), {@code forbidden} (403), {@code unreachable}, {@code tls}, {@code timeout} or {@code error}; UNKNOWN when
@@ -106,6 +110,12 @@ public final class KubeHealthIndicator implements HealthIndicator {
     }
 
     private Health probe() {
+        Health.Builder health = check();
+        // After the probe: its answer may just have shown API Priority and Fairness to an auto limiter.
+        return health.withDetail("rateLimiter", rateLimiter(client.rateLimiter())).build();
+    }
+
+    private Health.Builder check() {
         RestConfig config = client.config();
         Health.Builder health = Health.unknown();
         health.withDetail("host", config.server().getAuthority());
@@ -134,7 +144,7 @@ public final class KubeHealthIndicator implements HealthIndicator {
             if (version != null) {
                 health.withDetail("version", version.toString());
             }
-            return health.up().build();
+            return health.up();
         } catch (UnauthorizedException e) {
             return down(health, "unauthorized", "the API server rejected the credentials (401)");
         } catch (ForbiddenException e) {
@@ -149,16 +159,16 @@ public final class KubeHealthIndicator implements HealthIndicator {
         } catch (RateLimiterTimeoutException e) {
             return health.unknown().withDetail("reason", "rate-limited")
                     .withDetail("message", "the client's rate limiter had no token within " + timeout
-                            + "; the server was not asked").build();
+                            + "; the server was not asked");
         } catch (KubeClientException e) {
             if (Thread.currentThread().isInterrupted()) {
-                return health.unknown().withDetail("reason", "interrupted").build();
+                return health.unknown().withDetail("reason", "interrupted");
             }
             return failure(health, e);
         }
     }
 
-    private Health failure(Health.Builder health, KubeClientException e) {
+    private Health.Builder failure(Health.Builder health, KubeClientException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
                 return down(health, "tls", "the TLS handshake failed (" + t.getClass().getSimpleName() + ")");
@@ -175,8 +185,16 @@ public final class KubeHealthIndicator implements HealthIndicator {
         return down(health, "error", e.getClass().getSimpleName());
     }
 
-    private static Health down(Health.Builder health, String reason, String message) {
-        return health.down().withDetail("reason", reason).withDetail("message", message).build();
+    private static Health.Builder down(Health.Builder health, String reason, String message) {
+        return health.down().withDetail("reason", reason).withDetail("message", message);
+    }
+
+    /** Whether the client limits its own rate, and how: the rate-limiter {@code auto} mode's switch shows here. */
+    static String rateLimiter(RateLimiter limiter) {
+        if (limiter.isLimiting()) {
+            return "token-bucket (qps " + limiter.qps() + ", burst " + limiter.burst() + ")";
+        }
+        return limiter instanceof AdaptiveRateLimiter ? "off (the server has API Priority and Fairness)" : "off";
     }
 
     /** The context the detection used, {@code "in-cluster"} for the pod's ServiceAccount. */
