@@ -90,7 +90,8 @@ final class KubeClientFailureAnalyzers {
             return new FailureAnalysis("The kubeconfig user's exec credential plugin cannot be started: "
                     + cause.getMessage().lines().findFirst().orElse("") + ".",
                     "Install '" + cause.command() + "' so that it is on the PATH of the application (or fix users[].user."
-                    + "exec.command in the kubeconfig), or choose another context with kube.client.context." + hint, cause);
+                    + "exec in the kubeconfig as the description says), or choose another context with "
+                    + "kube.client.context." + hint, cause);
         }
     }
 
