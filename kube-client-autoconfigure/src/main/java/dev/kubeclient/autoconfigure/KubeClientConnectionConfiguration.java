@@ -1,5 +1,7 @@
 package dev.kubeclient.autoconfigure;
 
+import dev.kubeclient.auth.AuthEnvironment;
+import dev.kubeclient.auth.ExecCredentialProvider;
 import dev.kubeclient.config.ConfigEnvironment;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.observation.KubeClientListener;
@@ -51,7 +53,11 @@ class KubeClientConnectionConfiguration {
         if (!all.isEmpty()) {
             config = config.toBuilder().listener(all.size() == 1 ? all.get(0) : KubeClientListener.composite(all)).build();
         }
-        ExecPluginCheck.requireInstalled(config, environment.getIfAvailable(ConfigEnvironment::system));
+        if (config.exec() != null) {
+            // Fail at start-up, not on the first request, when the exec plugin is missing or forbidden by the policy.
+            ExecCredentialProvider.checkRunnable(config, AuthEnvironment.system()
+                    .withEnvironment(environment.getIfAvailable(ConfigEnvironment::system).variables()));
+        }
         return config;
     }
 }

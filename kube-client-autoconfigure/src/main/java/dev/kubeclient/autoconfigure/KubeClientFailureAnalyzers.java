@@ -1,7 +1,10 @@
 package dev.kubeclient.autoconfigure;
 
+import dev.kubeclient.auth.ExecPluginDeniedException;
+import dev.kubeclient.auth.ExecPluginException;
 import dev.kubeclient.config.InClusterConfig;
 import dev.kubeclient.config.KubeConfigLoader;
+import dev.kubeclient.observation.ExecPluginRun;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -61,15 +64,34 @@ final class KubeClientFailureAnalyzers {
         }
     }
 
-    static final class ExecPluginNotInstalled extends AbstractFailureAnalyzer<ExecPluginNotInstalledException> {
+    /**
+     * The kubeconfig user's exec credential plugin cannot run: it is not installed (the action shows the
+     * kubeconfig's {@code installHint}), or {@code kube.client.exec-plugin-policy} forbids it. Other plugin failures
+     * (it ran and failed) happen on requests, not at start-up, and are left to the caller.
+     */
+    static final class ExecPluginNotRunnable extends AbstractFailureAnalyzer<ExecPluginException> {
         @Override
-        protected FailureAnalysis analyze(Throwable root, ExecPluginNotInstalledException cause) {
+        protected FailureAnalysis analyze(Throwable root, ExecPluginException cause) {
+            if (cause instanceof ExecPluginDeniedException denied) {
+                return new FailureAnalysis("The kubeconfig user's exec credential plugin '" + denied.command()
+                        + "' is not allowed by kube.client.exec-plugin-policy (" + denied.policy().describe() + "): "
+                        + cause.getMessage() + ".",
+                        "Add '" + denied.command() + "' (a bare name found on the PATH, or its absolute path) to "
+                        + "kube.client.exec-plugin-policy.allowed with kube.client.exec-plugin-policy.mode=allowlist, "
+                        + "or choose a kubeconfig context whose user needs no exec plugin (kube.client.context).",
+                        cause);
+            }
+            if (cause.outcome() != ExecPluginRun.Outcome.NOT_STARTED || cause.command() == null) {
+                return null;
+            }
             String hint = cause.installHint() == null || cause.installHint().isBlank() ? ""
                     : " The kubeconfig says:\n" + cause.installHint().strip();
-            return new FailureAnalysis("The kubeconfig user of " + cause.origin() + " authenticates with the exec "
-                    + "credential plugin '" + cause.command() + "', which is not installed.",
+            // The core's message names the plugin, the configuration it came from and why it is not installed.
+            return new FailureAnalysis("The kubeconfig user's exec credential plugin cannot be started: "
+                    + cause.getMessage().lines().findFirst().orElse("") + ".",
                     "Install '" + cause.command() + "' so that it is on the PATH of the application (or fix users[].user."
-                    + "exec.command in the kubeconfig), or choose another context with kube.client.context." + hint, cause);
+                    + "exec in the kubeconfig as the description says), or choose another context with "
+                    + "kube.client.context." + hint, cause);
         }
     }
 

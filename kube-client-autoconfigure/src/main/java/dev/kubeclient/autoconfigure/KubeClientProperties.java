@@ -70,6 +70,9 @@ public class KubeClientProperties {
     /** Whom to act as, sent in Impersonate-* headers. */
     private final Impersonate impersonate = new Impersonate();
 
+    /** Which exec credential plugins a kubeconfig may run. */
+    private final ExecPolicy execPluginPolicy = new ExecPolicy();
+
     public Mode getMode() { return mode; }
     public void setMode(Mode mode) { this.mode = mode; }
     public String getKubeconfig() { return kubeconfig; }
@@ -105,6 +108,7 @@ public class KubeClientProperties {
     public String getTlsServerName() { return tlsServerName; }
     public void setTlsServerName(String tlsServerName) { this.tlsServerName = tlsServerName; }
     public Impersonate getImpersonate() { return impersonate; }
+    public ExecPolicy getExecPluginPolicy() { return execPluginPolicy; }
 
     /** Where the configuration comes from. */
     public enum Mode {
@@ -155,4 +159,28 @@ public class KubeClientProperties {
         }
     }
 
+    /** The exec credential plugin policy ({@code kube.client.exec-plugin-policy.*}), client-go 1.35's. */
+    public static class ExecPolicy {
+
+        /** Which exec credential plugins may run: allow-all, deny-all, or allowlist (only those in allowed). */
+        private ExecPluginPolicyMode mode = ExecPluginPolicyMode.ALLOW_ALL;
+
+        /** Plugins the allowlist mode lets run: bare command names (found on the PATH) or absolute paths. */
+        private List<String> allowed = new ArrayList<>();
+
+        public ExecPluginPolicyMode getMode() { return mode; }
+        public void setMode(ExecPluginPolicyMode mode) { this.mode = mode; }
+        public List<String> getAllowed() { return allowed; }
+        public void setAllowed(List<String> allowed) { this.allowed = allowed; }
+    }
+
+    /** Which exec credential plugins may run. */
+    public enum ExecPluginPolicyMode {
+        /** Any plugin the kubeconfig names (client-go's default). */
+        ALLOW_ALL,
+        /** None: a kubeconfig user with an exec plugin fails at start-up. */
+        DENY_ALL,
+        /** Only the plugins listed in kube.client.exec-plugin-policy.allowed. */
+        ALLOWLIST
+    }
 }

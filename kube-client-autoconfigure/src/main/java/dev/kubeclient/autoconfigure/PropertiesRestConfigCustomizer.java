@@ -1,10 +1,13 @@
 package dev.kubeclient.autoconfigure;
 
+import dev.kubeclient.config.ExecPluginPolicy;
 import dev.kubeclient.config.Impersonation;
 import dev.kubeclient.config.RestConfig;
 import org.springframework.core.Ordered;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The starter's defaults, applied as the order-0 {@link RestConfigCustomizer}: QPS and burst (or no client-side
@@ -55,6 +58,32 @@ final class PropertiesRestConfigCustomizer implements RestConfigCustomizer, Orde
                     "is not a kubectl -v level", "Set kube.client.wire-trace-level between 0 (off) and 9 (bodies).");
         }
         builder.traceLevel(properties.getWireTraceLevel());
+        builder.execPluginPolicy(execPluginPolicy());
+    }
+
+    private ExecPluginPolicy execPluginPolicy() {
+        KubeClientProperties.ExecPolicy policy = properties.getExecPluginPolicy();
+        List<String> allowed = policy.getAllowed() == null ? List.of() : policy.getAllowed();
+        if (policy.getMode() != KubeClientProperties.ExecPluginPolicyMode.ALLOWLIST && !allowed.isEmpty()) {
+            throw new InvalidKubeClientPropertyException("kube.client.exec-plugin-policy.allowed", allowed,
+                    "is only used when kube.client.exec-plugin-policy.mode is allowlist, but the mode is "
+                    + policy.getMode().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    "Set kube.client.exec-plugin-policy.mode=allowlist, or remove kube.client.exec-plugin-policy.allowed.");
+        }
+        return switch (policy.getMode()) {
+            case ALLOW_ALL -> ExecPluginPolicy.ALLOW_ALL;
+            case DENY_ALL -> ExecPluginPolicy.DENY_ALL;
+            case ALLOWLIST -> {
+                try {
+                    yield ExecPluginPolicy.allowlist(allowed.stream().map(String::trim).toList());
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidKubeClientPropertyException("kube.client.exec-plugin-policy.allowed", allowed,
+                            e.getMessage(), "List bare command names (kubelogin) or absolute paths "
+                            + "(/usr/local/bin/kubelogin) in kube.client.exec-plugin-policy.allowed, or set the mode to "
+                            + "deny-all to forbid every plugin.");
+                }
+            }
+        };
     }
 
     private void applyRateLimits(RestConfig.Builder builder) {

@@ -1,6 +1,7 @@
 package dev.kubeclient.autoconfigure;
 
 import dev.kubeclient.config.ConfigEnvironment;
+import dev.kubeclient.config.ConfigOrigin;
 import dev.kubeclient.config.RestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,15 +54,26 @@ class ConfigModeTest {
         return context.getBean(RestConfig.class).server().getHost();
     }
 
+    /** Which source the core's detection reports, as the connection details expose it for the health details. */
+    private static ConfigOrigin.Kind origin(org.springframework.context.ApplicationContext context) {
+        return context.getBean(KubeClientConnectionDetails.class).getConfigOrigin().orElseThrow().kind();
+    }
+
     @Test
     void autoPrefersAnExplicitKubeconfigOverEverythingElse() {
         with(environment(true, true, true)).withPropertyValues("kube.client.kubeconfig=" + explicit())
-                .run(context -> assertThat(host(context)).isEqualTo("explicit.example"));
+                .run(context -> {
+                    assertThat(host(context)).isEqualTo("explicit.example");
+                    assertThat(origin(context)).isEqualTo(ConfigOrigin.Kind.EXPLICIT_FILE);
+                });
     }
 
     @Test
     void autoPrefersTheKubeconfigVariableOverInCluster() {
-        with(environment(true, true, true)).run(context -> assertThat(host(context)).isEqualTo("variable.example"));
+        with(environment(true, true, true)).run(context -> {
+            assertThat(host(context)).isEqualTo("variable.example");
+            assertThat(origin(context)).isEqualTo(ConfigOrigin.Kind.KUBECONFIG_VARIABLE);
+        });
     }
 
     @Test
@@ -71,6 +83,7 @@ class ConfigModeTest {
             assertThat(config.server().toString()).isEqualTo("https://10.96.0.1:443");
             assertThat(config.namespace()).isEqualTo("in-pod");
             assertThat(config.bearerTokenFile()).endsWith(Path.of("serviceaccount", "token"));
+            assertThat(origin(context)).isEqualTo(ConfigOrigin.Kind.IN_CLUSTER);
         });
     }
 
@@ -79,6 +92,7 @@ class ConfigModeTest {
         with(environment(true, false, false)).run(context -> {
             assertThat(host(context)).isEqualTo("home.example");
             assertThat(context.getBean(RestConfig.class).namespace()).isEqualTo("team-a");
+            assertThat(origin(context)).isEqualTo(ConfigOrigin.Kind.DEFAULT_KUBECONFIG);
         });
     }
 

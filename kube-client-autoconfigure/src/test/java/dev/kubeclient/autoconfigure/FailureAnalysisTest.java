@@ -91,6 +91,14 @@ class FailureAnalysisTest {
     }
 
     @Test
+    void anUnknownContextInTheHomeKubeconfigIsNotReportedAsNoConfiguration() {
+        Fixtures.kubeconfig(dir.resolve("home/.kube"), "config", "https://a.example");
+        FailureAnalysis analysis = analyse(with(noPodNoHome(Map.of())).withPropertyValues("kube.client.context=prod"));
+        assertThat(analysis.getDescription()).contains("kube.client.context is 'prod'")
+                .contains(dir.resolve("home/.kube/config").toString());
+    }
+
+    @Test
     void aKubeconfigPathThatDoesNotExistIsNamed() {
         Path missing = dir.resolve("nope/config");
         FailureAnalysis analysis = analyse(with(noPodNoHome(Map.of())).withPropertyValues("kube.client.kubeconfig=" + missing));
@@ -123,8 +131,8 @@ class FailureAnalysisTest {
                 "Install it with: brew install kube-login");
         FailureAnalysis analysis = analyse(with(noPodNoHome(Map.of("PATH", dir.toString())))
                 .withPropertyValues("kube.client.kubeconfig=" + kubeconfig));
-        assertThat(analysis.getDescription()).contains("'kube-login-that-is-not-installed', which is not installed")
-                .contains(kubeconfig.toString());
+        assertThat(analysis.getDescription()).contains("'kube-login-that-is-not-installed'")
+                .contains(kubeconfig.toString()).contains("is not installed: it was not found on the PATH");
         assertThat(analysis.getAction()).contains("Install 'kube-login-that-is-not-installed'")
                 .contains("Install it with: brew install kube-login");
     }
@@ -133,8 +141,8 @@ class FailureAnalysisTest {
     void noConfigurationAtAllSaysWhatWasSearched() {
         FailureAnalysis analysis = analyse(with(noPodNoHome(Map.of())));
         assertThat(analysis.getDescription()).contains("kube.client.kubeconfig: not set")
-                .contains("$KUBECONFIG: not set").contains("in-cluster: KUBERNETES_SERVICE_HOST")
-                .contains(dir.resolve("home/.kube/config") + ": does not exist");
+                .contains("In-cluster: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not both set")
+                .contains("$KUBECONFIG is not set and " + dir.resolve("home/.kube/config") + " does not exist");
         assertThat(analysis.getAction()).contains("Set kube.client.kubeconfig").contains("KubeClientConnectionDetails");
     }
 
@@ -155,7 +163,43 @@ class FailureAnalysisTest {
     void aKubeconfigVariableListingOnlyMissingFilesSaysSo() {
         Path missing = dir.resolve("gone.kubeconfig");
         FailureAnalysis analysis = analyse(with(noPodNoHome(Map.of("KUBECONFIG", missing.toString()))));
-        assertThat(analysis.getDescription()).contains("$KUBECONFIG lists " + missing + ", none of which exists");
+        assertThat(analysis.getDescription()).contains("In-cluster: not tried, because $KUBECONFIG is set")
+                .contains("$KUBECONFIG lists " + missing + ", which does not exist");
         assertThat(analysis.getAction()).contains("set $KUBECONFIG");
+    }
+
+    @Test
+    void kubeconfigModeWithNoFileAnywhereSaysWhatWasSearched() {
+        FailureAnalysis analysis = analyse(with(noPodNoHome(Map.of())).withPropertyValues("kube.client.mode=kubeconfig"));
+        assertThat(analysis.getDescription()).contains("In-cluster: not tried, because kube.client.mode is kubeconfig")
+                .contains(dir.resolve("home/.kube/config") + " does not exist");
+        assertThat(analysis.getAction()).contains("Set kube.client.kubeconfig");
+    }
+
+    @Test
+    void anExecPluginTheDenyAllPolicyForbidsNamesThePolicyProperty() throws Exception {
+        Path plugin = Fixtures.write(dir.resolve("bin/kube-login"), "#!/bin/sh\nexit 1\n");
+        plugin.toFile().setExecutable(true);
+        Path kubeconfig = Fixtures.execKubeconfig(dir, "https://a.example", "kube-login", "Install kube-login");
+        FailureAnalysis analysis = analyse(with(noPodNoHome(Map.of("PATH", plugin.getParent().toString())))
+                .withPropertyValues("kube.client.kubeconfig=" + kubeconfig, "kube.client.exec-plugin-policy.mode=deny-all"));
+        assertThat(analysis.getDescription()).contains("'kube-login' is not allowed by kube.client.exec-plugin-policy "
+                + "(DenyAll)");
+        assertThat(analysis.getAction()).contains("kube.client.exec-plugin-policy.allowed")
+                .contains("kube.client.exec-plugin-policy.mode=allowlist");
+    }
+
+    @Test
+    void anAllowlistWithoutEntriesOrEntriesWithoutAnAllowlistAreRejected() {
+        Path kubeconfig = Fixtures.kubeconfig(dir, "config", "https://a.example");
+        FailureAnalysis empty = analyse(with(noPodNoHome(Map.of())).withPropertyValues(
+                "kube.client.kubeconfig=" + kubeconfig, "kube.client.exec-plugin-policy.mode=allowlist"));
+        assertThat(empty.getDescription()).contains("for kube.client.exec-plugin-policy.allowed:")
+                .contains("needs at least one entry");
+        FailureAnalysis ignored = analyse(with(noPodNoHome(Map.of())).withPropertyValues(
+                "kube.client.kubeconfig=" + kubeconfig, "kube.client.exec-plugin-policy.allowed=kubelogin"));
+        assertThat(ignored.getDescription()).contains("only used when kube.client.exec-plugin-policy.mode is allowlist, "
+                + "but the mode is allow-all");
+        assertThat(ignored.getAction()).contains("kube.client.exec-plugin-policy.mode=allowlist");
     }
 }

@@ -115,20 +115,6 @@ class KubeClientBeansTest {
                 .run(context -> assertThat(context.getBean("kubeConflictRetryTemplate")).isSameAs(own));
     }
 
-    @Test
-    void virtualThreadsAreOnlyUsedWhereTheJdkHasThem() {
-        runner.withPropertyValues("spring.threads.virtual.enabled=true").run(context -> {
-            assertThat(context).hasSingleBean(KubeWatcherThreads.class);
-            Thread thread = context.getBean(KubeWatcherThreads.class).newThread(() -> { });
-            boolean virtualCapable = Runtime.version().feature() >= 21;
-            // On Java 17 Boot's Threading.VIRTUAL condition does not match, so platform daemon threads are used.
-            assertThat(thread.isDaemon()).isTrue();
-            if (!virtualCapable) {
-                assertThat(thread.getClass()).isEqualTo(Thread.class);
-            }
-        });
-    }
-
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     static class OwnDynamic {
         @org.springframework.context.annotation.Bean

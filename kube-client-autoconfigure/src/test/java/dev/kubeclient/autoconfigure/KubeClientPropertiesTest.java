@@ -1,11 +1,15 @@
 package dev.kubeclient.autoconfigure;
 
+import dev.kubeclient.config.ConfigEnvironment;
+import dev.kubeclient.config.ExecPluginPolicy;
 import dev.kubeclient.config.Impersonation;
 import dev.kubeclient.config.RestConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +34,13 @@ class KubeClientPropertiesTest {
         assertThat(defaults.getConnectTimeout()).isEqualTo(RestConfig.DEFAULT_CONNECT_TIMEOUT);
         assertThat(defaults.getRequestTimeout()).isZero();
         assertThat(defaults.getRateLimiter()).isEqualTo(KubeClientProperties.RateLimiterMode.TOKEN_BUCKET);
+        assertThat(defaults.getExecPluginPolicy().getMode()).isEqualTo(KubeClientProperties.ExecPluginPolicyMode.ALLOW_ALL);
         runner.run(context -> {
             RestConfig config = context.getBean(RestConfig.class);
             assertThat(config.qps()).isEqualTo(RestConfig.DEFAULT_QPS);
             assertThat(config.burst()).isEqualTo(RestConfig.DEFAULT_BURST);
             assertThat(config.namespace()).isEqualTo("from-details");
+            assertThat(config.execPluginPolicy()).isEqualTo(ExecPluginPolicy.ALLOW_ALL);
         });
     }
 
@@ -48,7 +54,8 @@ class KubeClientPropertiesTest {
                 "kube.client.wire-trace-level=6", "kube.client.insecure-skip-tls-verify=true",
                 "kube.client.tls-server-name=api.internal", "kube.client.impersonate.user=alice",
                 "kube.client.impersonate.uid=42", "kube.client.impersonate.groups=devs,ops",
-                "kube.client.impersonate.extra.scopes=view,edit").run(context -> {
+                "kube.client.impersonate.extra.scopes=view,edit", "kube.client.exec-plugin-policy.mode=allowlist",
+                "kube.client.exec-plugin-policy.allowed=kubelogin,/opt/bin/aws-iam-authenticator").run(context -> {
             KubeClientProperties p = context.getBean(KubeClientProperties.class);
             assertThat(p.getMode()).isEqualTo(KubeClientProperties.Mode.IN_CLUSTER);
             assertThat(p.getKubeconfig()).isEqualTo("/k");
@@ -72,6 +79,8 @@ class KubeClientPropertiesTest {
             assertThat(config.traceLevel()).isEqualTo(6);
             assertThat(config.impersonation()).isEqualTo(new Impersonation("alice", "42", List.of("devs", "ops"),
                     Map.of("scopes", List.of("view", "edit"))));
+            assertThat(config.execPluginPolicy())
+                    .isEqualTo(ExecPluginPolicy.allowlist("kubelogin", "/opt/bin/aws-iam-authenticator"));
         });
     }
 
@@ -79,5 +88,23 @@ class KubeClientPropertiesTest {
     void rateLimiterOffSwitchesClientSideLimitingOff() {
         runner.withPropertyValues("kube.client.rate-limiter=off")
                 .run(context -> assertThat(context.getBean(RestConfig.class).rateLimited()).isFalse());
+    }
+
+    @Test
+    void anAllowlistedExecPluginThatIsInstalledLetsTheContextStart(@TempDir Path dir) {
+        Path plugin = Fixtures.write(dir.resolve("bin/kube-login"), "#!/bin/sh\nexit 1\n");
+        assertThat(plugin.toFile().setExecutable(true)).isTrue();
+        Path kubeconfig = Fixtures.execKubeconfig(dir, "https://a.example", "kube-login", "Install kube-login");
+        ConfigEnvironment environment = Fixtures.environment(dir.resolve("home"), dir.resolve("no-serviceaccount"),
+                Map.of("PATH", plugin.getParent().toString()));
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(KubeClientAutoConfiguration.class))
+                .withBean(ConfigEnvironment.class, () -> environment)
+                .withPropertyValues("kube.client.kubeconfig=" + kubeconfig, "kube.client.exec-plugin-policy.mode=allowlist",
+                        "kube.client.exec-plugin-policy.allowed=" + plugin)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(RestConfig.class).execPluginPolicy())
+                            .isEqualTo(ExecPluginPolicy.allowlist(plugin.toString()));
+                });
     }
 }

@@ -17,6 +17,9 @@ import dev.kubeclient.watch.WatchHandler;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.SpringBootConfiguration;
@@ -25,7 +28,15 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,15 +46,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Spring Boot application with the starter, pointed at the cluster of {@code KUBE_CLIENT_IT_KUBECONFIG} through
- * {@code kube.client.kubeconfig}: the typed clientset, the dynamic client, the REST mapper and a resilient watch,
- * then a clean shutdown that leaves no watcher thread.
+ * The starter's one end-to-end test: a Spring Boot web application with nothing but auto-configuration (the real
+ * kube-client auto-configurations, Actuator and Micrometer), pointed at the cluster of
+ * {@code KUBE_CLIENT_IT_KUBECONFIG} through {@code kube.client.kubeconfig}. It uses the typed clientset, the dynamic
+ * client, the REST mapper and a resilient watch; reads {@code /actuator/health} (the {@code kube} component UP with
+ * its details, no credential) and {@code /actuator/metrics/kube.client.requests} (the requests it made, every tag
+ * bounded); and stops cleanly, leaving no watcher thread.
  */
 @IntegrationTest
 @Timeout(120)
 class KubeClientStarterIT {
 
     private static final GroupVersionResource CONFIGMAPS = GroupVersionResource.parse("v1/configmaps");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The application under test: nothing but auto-configuration and one OkHttp customizer that notes APF. */
     @SpringBootConfiguration
@@ -68,10 +83,13 @@ class KubeClientStarterIT {
         String namespace = RealCluster.uniqueName("starter");
         KubeWatcherThreads watcherThreads;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
-                .web(WebApplicationType.NONE)
+                .web(WebApplicationType.SERVLET)
                 .properties("spring.application.name=starter-it",
                         "kube.client.kubeconfig=" + cluster.adminKubeconfig(),
-                        "kube.client.rate-limiter=auto")
+                        "kube.client.rate-limiter=auto",
+                        "server.port=0", "spring.main.banner-mode=off",
+                        "management.endpoints.web.exposure.include=health,metrics",
+                        "management.endpoint.health.show-details=always")
                 .run()) {
             Clientset clientset = context.getBean(Clientset.class);
             watcherThreads = context.getBean(KubeWatcherThreads.class);
@@ -122,10 +140,68 @@ class KubeClientStarterIT {
                 // auto: off exactly when the server showed API Priority and Fairness.
                 boolean apf = context.getBean(App.class).priorityAndFairnessSeen.get();
                 assertThat(context.getBean(KubeRestClient.class).rateLimiter().isLimiting()).isEqualTo(!apf);
+
+                String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+                assertHealthShowsTheServer(base, cluster, context.getBean(KubeRestClient.class));
+                assertMetricsCountTheRequests(base, context.getBean(MeterRegistry.class), namespace);
             } finally {
                 clientset.coreV1().namespaces().delete(namespace);
             }
         }
         assertThat(watcherThreads.liveThreads()).as("watcher threads after the application stopped").isEmpty();
+    }
+
+    /** The kube component is UP with the server's version, host, context, source and auth method, never a token. */
+    private static void assertHealthShowsTheServer(String base, RealCluster cluster, KubeRestClient client)
+            throws Exception {
+        JsonNode health = JSON.readTree(get(base + "/actuator/health"));
+        JsonNode kube = health.path("components").path("kube");
+        assertThat(kube.path("status").asString()).as(health.toString()).isEqualTo("UP");
+        JsonNode details = kube.path("details");
+        assertThat(details.path("version").asString()).startsWith("v1.");
+        assertThat(details.path("host").asString()).isEqualTo(client.config().server().getAuthority());
+        assertThat(details.path("context").asString()).as(details.toString()).isNotBlank();
+        assertThat(details.path("source").asString())
+                .isEqualTo("explicit kubeconfig " + cluster.adminKubeconfig().toAbsolutePath().normalize());
+        assertThat(details.path("authMethod").asString()).isNotBlank().isNotEqualTo("none");
+        String token = client.config().bearerToken();
+        if (token != null) {
+            assertThat(health.toString()).doesNotContain(token);
+        }
+    }
+
+    /**
+     * The metrics endpoint counts the one ConfigMap create by verb, resource and status; no tag of any request
+     * (discovery of every group included) carries a namespace, an object name or a path.
+     */
+    private static void assertMetricsCountTheRequests(String base, MeterRegistry registry, String namespace)
+            throws Exception {
+        JsonNode creates = JSON.readTree(get(base + "/actuator/metrics/kube.client.requests?tag=verb:create"
+                + "&tag=resource:configmaps&tag=status:201"));
+        double count = 0;
+        for (JsonNode measurement : creates.path("measurements")) {
+            if (measurement.path("statistic").asString().equals("COUNT")) {
+                count = measurement.path("value").asDouble();
+            }
+        }
+        assertThat(count).as(creates.toString()).isEqualTo(1.0);
+        JsonNode tags = JSON.readTree(get(base + "/actuator/metrics/kube.client.requests")).path("availableTags");
+        assertThat(tags.toString()).contains("outcome").contains("SUCCESS").contains("host").contains("group")
+                .doesNotContain(namespace).doesNotContain("typed");
+        Collection<Meter> meters = registry.find("kube.client.requests").meters();
+        assertThat(meters).isNotEmpty();
+        for (Meter meter : meters) {
+            for (Tag tag : meter.getId().getTags()) {
+                assertThat(tag.getValue()).as(meter.getId().toString()).doesNotContain("/").doesNotContain(namespace);
+            }
+        }
+    }
+
+    private static String get(String url) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + " answered " + response.body()).isEqualTo(200);
+        return response.body();
     }
 }

@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
@@ -350,8 +352,60 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
                 outcome, exec.command(), exec.installHint(), null);
     }
 
+    /**
+     * Checks, without running anything, what the first run of {@code config}'s exec plugin would check before
+     * starting it: that {@link RestConfig#execPluginPolicy()} allows the command and that the command is installed
+     * (found on the {@code PATH} of the plugin's environment, or an existing file when it is a path). Lets an
+     * application fail at start-up rather than on its first request. Does nothing when {@code config} has no exec
+     * plugin.
+     *
+     * @param environment the process environment and operating system the plugin would run with
+     * @throws ExecPluginDeniedException when the policy forbids the command
+     * @throws ExecPluginException with {@link Outcome#NOT_STARTED} and the plugin's
+     *     {@link ExecPluginException#installHint() installHint} when the command is not installed
+     */
+    public static void checkRunnable(RestConfig config, AuthEnvironment environment) {
+        ExecConfig exec = config.exec();
+        if (exec == null) {
+            return;
+        }
+        ExecCommandLookup lookup = ExecCommandLookup.onFileSystem(environment.osName(),
+                ExecCommandLookup.pluginEnvironment(environment.osName(), environment.environment(), exec.env()));
+        String resolved = lookup.resolve(exec.command()).orElse(null);
+        if (resolved != null && lookup.isPath(exec.command()) && !isRunnableFile(resolved, environment.osName())) {
+            resolved = null;
+        }
+        checkPolicy(config.execPluginPolicy(), exec, lookup, resolved, where(config));
+        if (resolved == null) {
+            String hint = exec.installHint() == null ? "" : "\n" + exec.installHint().strip();
+            throw new ExecPluginException("exec plugin '" + exec.command() + "' of " + where(config) + " is not "
+                    + "installed: " + (lookup.isPath(exec.command()) ? "there is no executable file at that path"
+                    : "it was not found on the PATH of the plugin's environment") + hint,
+                    Outcome.NOT_STARTED, exec.command(), exec.installHint(), null);
+        }
+    }
+
+    private static boolean isRunnableFile(String path, String osName) {
+        try {
+            Path file = Path.of(path);
+            return Files.isRegularFile(file) && (ExecCommandLookup.isWindows(osName) || Files.isExecutable(file));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
     /** Refuses to start a command the configuration's policy forbids (client-go 1.35's plugin policy). */
     private void checkPolicy(ExecCommandLookup lookup, String resolved) {
+        try {
+            checkPolicy(policy, exec, lookup, resolved, where(cluster));
+        } catch (ExecPluginDeniedException e) {
+            report(Outcome.DENIED, -1, Duration.ZERO);
+            throw e;
+        }
+    }
+
+    private static void checkPolicy(ExecPluginPolicy policy, ExecConfig exec, ExecCommandLookup lookup,
+                                    String resolved, String where) {
         boolean allowed = switch (policy.type()) {
             case ALLOW_ALL -> true;
             case DENY_ALL -> false;
@@ -361,16 +415,15 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
             });
         };
         if (!allowed) {
-            report(Outcome.DENIED, -1, Duration.ZERO);
             String target = resolved == null || resolved.equals(exec.command()) ? "" : " (" + resolved + ")";
             throw new ExecPluginDeniedException("exec plugin '" + exec.command() + "'" + target + " is not allowed by "
-                    + "the exec plugin policy " + policy.describe() + " of " + where() + "; ask whoever sets the "
+                    + "the exec plugin policy " + policy.describe() + " of " + where + "; ask whoever sets the "
                     + "policy (RestConfig.execPluginPolicy) to allow it, or use a kubeconfig with another credential",
                     exec.command(), policy);
         }
     }
 
-    private String where() {
+    private static String where(RestConfig cluster) {
         return cluster.origin() == null ? "the configuration for " + cluster.server() : cluster.origin();
     }
 

@@ -52,7 +52,11 @@ final class KubeConfigResolver {
             String prefix = explicit
                     ? "context '" + contextName + "' not found in "
                     : "current-context '" + contextName + "' names a context that is not defined in ";
-            throw new KubeConfigException(prefix + files() + "; contexts there: " + names(config.contextNames()));
+            String message = prefix + files() + "; contexts there: " + names(config.contextNames());
+            if (explicit) {
+                throw new ContextNotFoundException(message, contextName, config.contextNames(), config.files());
+            }
+            throw new KubeConfigException(message);
         }
         String contextWhere = "context '" + contextName + "' in " + context.source();
 

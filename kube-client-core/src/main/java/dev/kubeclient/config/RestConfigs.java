@@ -12,7 +12,7 @@ import java.util.Objects;
  * Finds the configuration the way controller-runtime's {@code config.GetConfig} does: an explicit kubeconfig file
  * when one is given, else {@code $KUBECONFIG} when it is set (so a pod that sets it talks to that cluster, not its
  * own), else the pod's ServiceAccount, else {@code ~/.kube/config}. Which source won, and why, is logged at INFO in
- * one line and returned as a {@link ConfigOrigin}. When nothing works, one {@link KubeConfigException} lists
+ * one line and returned as a {@link ConfigOrigin}. When nothing works, one {@link ConfigNotFoundException} lists
  * everything that was looked for and where.
  */
 public final class RestConfigs {
@@ -111,8 +111,8 @@ public final class RestConfigs {
                 try {
                     loaded = loader.load();
                 } catch (KubeConfigException e) {
-                    throw nothingFound("In-cluster: not tried, because $KUBECONFIG is set. Kubeconfig (searched "
-                            + loader.searchPath() + "): " + e.getMessage(), e, null);
+                    throw nothingFound(List.of("In-cluster: not tried, because $KUBECONFIG is set",
+                            "Kubeconfig (searched " + loader.searchPath() + "): " + e.getMessage()), e, null);
                 }
                 return fromKubeconfig(loaded, Kind.KUBECONFIG_VARIABLE,
                         "$KUBECONFIG is set, so it wins over in-cluster and ~/.kube/config");
@@ -135,12 +135,16 @@ public final class RestConfigs {
                             + "unusable ({}); using {} instead", inClusterFailure.getMessage(), found.origin().location());
                 }
                 return found;
+            } catch (ContextNotFoundException wrongContext) {
+                // A kubeconfig was found; the context the caller named is not in it. That is the caller's to fix.
+                throw wrongContext;
             } catch (KubeConfigException kubeconfigFailure) {
                 String inClusterReason = inClusterFailure != null ? inClusterFailure.getMessage()
                         : InClusterConfig.SERVICE_HOST_ENV + " and " + InClusterConfig.SERVICE_PORT_ENV
                         + " are not both set, so this is not a pod";
-                throw nothingFound("In-cluster: " + inClusterReason + ". Kubeconfig (searched " + loader.searchPath()
-                        + "): " + kubeconfigFailure.getMessage(), kubeconfigFailure, inClusterFailure);
+                throw nothingFound(List.of("In-cluster: " + inClusterReason, "Kubeconfig (searched "
+                        + loader.searchPath() + "): " + kubeconfigFailure.getMessage()), kubeconfigFailure,
+                        inClusterFailure);
             }
         }
 
@@ -163,10 +167,9 @@ public final class RestConfigs {
             return new ConfigOrigin(Kind.IN_CLUSTER, List.of(), null, reason);
         }
 
-        private static KubeConfigException nothingFound(String detail, KubeConfigException cause,
-                                                        KubeConfigException suppressed) {
-            KubeConfigException combined = new KubeConfigException("no usable Kubernetes configuration found. "
-                    + detail, cause);
+        private static ConfigNotFoundException nothingFound(List<String> searched, KubeConfigException cause,
+                                                            KubeConfigException suppressed) {
+            ConfigNotFoundException combined = new ConfigNotFoundException(searched, cause);
             if (suppressed != null) {
                 combined.addSuppressed(suppressed);
             }

@@ -117,6 +117,27 @@ class RestConfigsTest {
     }
 
     @Test
+    void whenNothingWorksTheExceptionListsEachSourceLookedAt() throws Exception {
+        Files.delete(home.resolve(".kube/config"));
+
+        assertThatThrownBy(() -> RestConfigs.detect(ConfigSource.AUTO, null, null, environment()))
+                .isInstanceOfSatisfying(ConfigNotFoundException.class, e -> assertThat(e.searched()).satisfiesExactly(
+                        inCluster -> assertThat(inCluster).startsWith("In-cluster: KUBERNETES_SERVICE_HOST"),
+                        kubeconfig -> assertThat(kubeconfig).startsWith("Kubeconfig (searched [")));
+    }
+
+    @Test
+    void anUnknownContextAskedForByNameCarriesTheKnownOnes() {
+        assertThatThrownBy(() -> RestConfigs.detect(ConfigSource.AUTO, null, "prod", environment()))
+                .isInstanceOfSatisfying(ContextNotFoundException.class, e -> {
+                    assertThat(e.context()).isEqualTo("prod");
+                    assertThat(e.knownContexts()).containsExactly("ctx");
+                    assertThat(e.files()).containsExactly(home.resolve(".kube/config"));
+                    assertThat(e).hasMessageContaining("context 'prod' not found in");
+                });
+    }
+
+    @Test
     void inAPodWithoutTokenAndWithoutKubeconfigBothProblemsAreReported() throws Exception {
         inPod();
         Files.delete(serviceAccount.resolve("token"));

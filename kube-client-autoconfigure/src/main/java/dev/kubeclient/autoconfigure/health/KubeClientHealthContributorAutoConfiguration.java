@@ -1,6 +1,9 @@
 package dev.kubeclient.autoconfigure.health;
 
+import dev.kubeclient.autoconfigure.KubeClientConnectionDetails;
+import dev.kubeclient.config.ConfigOrigin;
 import dev.kubeclient.rest.KubeRestClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,6 +14,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The {@code kube} health indicator ({@link KubeHealthIndicator}), when Spring Boot's health support is present
@@ -28,7 +33,14 @@ public final class KubeClientHealthContributorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "kubeHealthIndicator")
-    KubeHealthIndicator kubeHealthIndicator(KubeRestClient client, KubeHealthProperties properties) {
-        return new KubeHealthIndicator(client, properties.getTimeout(), properties.getCacheTtl(), Clock.systemUTC());
+    KubeHealthIndicator kubeHealthIndicator(KubeRestClient client, KubeHealthProperties properties,
+                                            ObjectProvider<KubeClientConnectionDetails> connectionDetails) {
+        // Only the connection details the client was built from know the origin; they say so once they have run.
+        Supplier<Optional<ConfigOrigin>> origin = () -> {
+            KubeClientConnectionDetails details = connectionDetails.getIfUnique();
+            return details == null ? Optional.empty() : details.getConfigOrigin();
+        };
+        return new KubeHealthIndicator(client, origin, properties.getTimeout(), properties.getCacheTtl(),
+                Clock.systemUTC());
     }
 }

@@ -1,11 +1,14 @@
 package dev.kubeclient.autoconfigure.health;
 
+import dev.kubeclient.config.ConfigOrigin;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.errors.ForbiddenException;
 import dev.kubeclient.errors.KubeApiException;
 import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.errors.NotFoundException;
 import dev.kubeclient.errors.UnauthorizedException;
+import dev.kubeclient.flowcontrol.AdaptiveRateLimiter;
+import dev.kubeclient.flowcontrol.RateLimiter;
 import dev.kubeclient.flowcontrol.RateLimiterTimeoutException;
 import dev.kubeclient.rest.KubeRestClient;
 import org.springframework.boot.health.contributor.Health;
@@ -23,6 +26,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The health of the Kubernetes API server, as {@code kubectl get --raw /readyz} sees it: UP when it answers
@@ -31,7 +36,9 @@ import java.util.Objects;
  * <p>Each probe has a short timeout and its answer is kept for a short time, so a busy health endpoint costs the
  * API server at most one {@code /readyz} and one {@code /version} per cache period; concurrent health requests
  * share one probe. Details name the server version, the host, the kubeconfig context, where the configuration came
- * from and the authentication method; never a token, a password, a key or an exec plugin's arguments.
+ * from, the authentication method and whether the client limits its own rate ({@code rateLimiter}: the
+ * rate-limiter {@code auto} mode's switch shows here); never a token, a password, a key or an exec plugin's
+ * arguments.
  *
  * <p>Statuses: UP; DOWN with {@code reason} one of {@code not-ready} (with the failed checks), {@code unauthorized}
  * (401), {@code forbidden} (403), {@code unreachable}, {@code tls}, {@code timeout} or {@code error}; UNKNOWN when
@@ -45,6 +52,7 @@ public final class KubeHealthIndicator implements HealthIndicator {
     public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(5);
 
     private final KubeRestClient client;
+    private final Supplier<Optional<ConfigOrigin>> origin;
     private final Duration timeout;
     private final Duration cacheTtl;
     private final Clock clock;
@@ -60,7 +68,23 @@ public final class KubeHealthIndicator implements HealthIndicator {
      * @throws IllegalArgumentException when the timeout is not positive or the cache period is negative
      */
     public KubeHealthIndicator(KubeRestClient client, Duration timeout, Duration cacheTtl, Clock clock) {
+        this(client, Optional::empty, timeout, cacheTtl, clock);
+    }
+
+    /**
+     * An indicator for {@code client}'s server that names where its configuration came from.
+     *
+     * @param origin where the client's configuration was found, asked on each probe (the starter's connection
+     *     details); when empty, the context is read from {@link RestConfig#origin()}
+     * @param timeout how long one probe request may take
+     * @param cacheTtl how long an answer is reused; zero to probe on every call
+     * @param clock the clock for the cache (tests move it by hand)
+     * @throws IllegalArgumentException when the timeout is not positive or the cache period is negative
+     */
+    public KubeHealthIndicator(KubeRestClient client, Supplier<Optional<ConfigOrigin>> origin, Duration timeout,
+                               Duration cacheTtl, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
+        this.origin = Objects.requireNonNull(origin, "origin");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.cacheTtl = Objects.requireNonNull(cacheTtl, "cacheTtl");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -86,14 +110,23 @@ public final class KubeHealthIndicator implements HealthIndicator {
     }
 
     private Health probe() {
+        Health.Builder health = check();
+        // After the probe: its answer may just have shown API Priority and Fairness to an auto limiter.
+        return health.withDetail("rateLimiter", rateLimiter(client.rateLimiter())).build();
+    }
+
+    private Health.Builder check() {
         RestConfig config = client.config();
         Health.Builder health = Health.unknown();
         health.withDetail("host", config.server().getAuthority());
-        String context = context(config.origin());
+        Optional<ConfigOrigin> detected = origin.get();
+        String context = detected.map(KubeHealthIndicator::context).orElseGet(() -> context(config.origin()));
         if (context != null) {
             health.withDetail("context", context);
         }
-        if (config.origin() != null) {
+        if (detected.isPresent()) {
+            health.withDetail("source", source(detected.get()));
+        } else if (config.origin() != null) {
             health.withDetail("source", config.origin());
         }
         health.withDetail("authMethod", authMethod(config));
@@ -111,7 +144,7 @@ public final class KubeHealthIndicator implements HealthIndicator {
             if (version != null) {
                 health.withDetail("version", version.toString());
             }
-            return health.up().build();
+            return health.up();
         } catch (UnauthorizedException e) {
             return down(health, "unauthorized", "the API server rejected the credentials (401)");
         } catch (ForbiddenException e) {
@@ -126,16 +159,16 @@ public final class KubeHealthIndicator implements HealthIndicator {
         } catch (RateLimiterTimeoutException e) {
             return health.unknown().withDetail("reason", "rate-limited")
                     .withDetail("message", "the client's rate limiter had no token within " + timeout
-                            + "; the server was not asked").build();
+                            + "; the server was not asked");
         } catch (KubeClientException e) {
             if (Thread.currentThread().isInterrupted()) {
-                return health.unknown().withDetail("reason", "interrupted").build();
+                return health.unknown().withDetail("reason", "interrupted");
             }
             return failure(health, e);
         }
     }
 
-    private Health failure(Health.Builder health, KubeClientException e) {
+    private Health.Builder failure(Health.Builder health, KubeClientException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
                 return down(health, "tls", "the TLS handshake failed (" + t.getClass().getSimpleName() + ")");
@@ -152,8 +185,31 @@ public final class KubeHealthIndicator implements HealthIndicator {
         return down(health, "error", e.getClass().getSimpleName());
     }
 
-    private static Health down(Health.Builder health, String reason, String message) {
-        return health.down().withDetail("reason", reason).withDetail("message", message).build();
+    private static Health.Builder down(Health.Builder health, String reason, String message) {
+        return health.down().withDetail("reason", reason).withDetail("message", message);
+    }
+
+    /** Whether the client limits its own rate, and how: the rate-limiter {@code auto} mode's switch shows here. */
+    static String rateLimiter(RateLimiter limiter) {
+        if (limiter.isLimiting()) {
+            return "token-bucket (qps " + limiter.qps() + ", burst " + limiter.burst() + ")";
+        }
+        return limiter instanceof AdaptiveRateLimiter ? "off (the server has API Priority and Fairness)" : "off";
+    }
+
+    /** The context the detection used, {@code "in-cluster"} for the pod's ServiceAccount. */
+    static String context(ConfigOrigin origin) {
+        return origin.kind() == ConfigOrigin.Kind.IN_CLUSTER ? "in-cluster" : origin.context();
+    }
+
+    /** Which source won and where: {@code "$KUBECONFIG (/etc/k/config)"}, {@code "in-cluster"}... (no reason). */
+    static String source(ConfigOrigin origin) {
+        return switch (origin.kind()) {
+            case EXPLICIT_FILE -> "explicit kubeconfig " + origin.location();
+            case KUBECONFIG_VARIABLE -> "$KUBECONFIG (" + origin.location() + ")";
+            case IN_CLUSTER -> "in-cluster";
+            case DEFAULT_KUBECONFIG -> "kubeconfig " + origin.location();
+        };
     }
 
     /** The kubeconfig context named in the configuration's origin ("kubeconfig ..., context NAME"), if any. */

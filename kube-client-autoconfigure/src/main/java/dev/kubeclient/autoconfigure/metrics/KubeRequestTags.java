@@ -9,7 +9,8 @@ import io.micrometer.core.instrument.Tags;
  * The tags of the {@code kube.client.requests} timer, in one place so the listener's timer and the Observation's
  * timer carry the same ones. Every value is bounded: the verb, the API group, the resource and subresource, the
  * status code, the outcome, the server's {@code host:port} and the error's class name; never an object name, a
- * namespace or a URL.
+ * namespace or a URL. The URL template is no tag: for discovery it holds the group name ({@code /apis/{group}}), which
+ * CRDs make open-ended; it goes to traces only, as a high-cardinality key.
  */
 public final class KubeRequestTags {
 
@@ -38,8 +39,40 @@ public final class KubeRequestTags {
     /** What the request is about: verb, group, resource, subresource and host. */
     public static Tags request(RequestInfo request) {
         return Tags.of(Tag.of(VERB, request.verb()), Tag.of(GROUP, group(request)),
-                Tag.of(RESOURCE, orNone(request.resource())), Tag.of(SUBRESOURCE, orNone(request.subresource())),
+                Tag.of(RESOURCE, orNone(request.resource())), Tag.of(SUBRESOURCE, subresource(request)),
                 Tag.of(HOST, orNone(request.host())));
+    }
+
+    /**
+     * The subresource's first segment: a proxy request ({@code pods/{name}/proxy/any/path}) is {@code proxy}, so
+     * the path behind it never becomes a tag value.
+     */
+    public static String subresource(RequestInfo request) {
+        String subresource = request.subresource();
+        int slash = subresource == null ? -1 : subresource.indexOf('/');
+        return orNone(slash < 0 ? subresource : subresource.substring(0, slash));
+    }
+
+    /**
+     * A bounded name for a path outside the resource API, for span names: discovery paths with their group and
+     * version as placeholders ({@code /apis/{group}/{version}}: CRD groups are open-ended), anything else cut to its
+     * first two segments ({@code /openapi/v3/{path}}). Resource paths are named by their resource instead.
+     */
+    public static String nonResourcePath(RequestInfo request) {
+        String[] segments = request.urlTemplate().replaceFirst("^/+", "").split("/");
+        if (segments[0].equals("apis") && segments.length == 3) {
+            return "/apis/{group}/{version}";
+        }
+        if (segments[0].equals("apis") && segments.length == 2) {
+            return "/apis/{group}";
+        }
+        if (segments[0].equals("api") && segments.length == 2) {
+            return "/api/{version}";
+        }
+        if (segments.length <= 2) {
+            return "/" + String.join("/", segments);
+        }
+        return "/" + segments[0] + "/" + segments[1] + "/{path}";
     }
 
     /** The request's tags and how it ended: status, outcome and error. */

@@ -29,10 +29,10 @@ public class DefaultKubeRequestObservationConvention implements KubeRequestObser
     public String getContextualName(KubeRequestObservationContext context) {
         RequestInfo request = context.request();
         if (request.resource().isEmpty()) {
-            return "kube " + request.verb() + " " + request.urlTemplate();
+            return "kube " + request.verb() + " " + KubeRequestTags.nonResourcePath(request);
         }
-        return "kube " + request.verb() + " " + request.resource()
-                + (request.subresource().isEmpty() ? "" : "/" + request.subresource());
+        String subresource = KubeRequestTags.subresource(request);
+        return "kube " + request.verb() + " " + request.resource() + (subresource.equals("none") ? "" : "/" + subresource);
     }
 
     @Override

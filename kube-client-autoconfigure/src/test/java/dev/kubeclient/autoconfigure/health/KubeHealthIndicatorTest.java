@@ -1,6 +1,8 @@
 package dev.kubeclient.autoconfigure.health;
 
 import dev.kubeclient.config.RestConfig;
+import dev.kubeclient.flowcontrol.AdaptiveRateLimiter;
+import dev.kubeclient.flowcontrol.RateLimiter;
 import dev.kubeclient.rest.KubeRestClient;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -85,6 +87,31 @@ class KubeHealthIndicatorTest {
                 .containsEntry("endpoint", "/readyz");
         assertThat(server.takeRequest(1, TimeUnit.SECONDS).getUrl().encodedPath()).isEqualTo("/readyz");
         assertThat(health.toString()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void theDetailsShowAnAutoLimiterSwitchingOffWhenTheProbeSeesPriorityAndFairness() {
+        server.enqueue(new MockResponse.Builder().body("ok")
+                .addHeader(AdaptiveRateLimiter.FLOW_SCHEMA_UID_HEADER, "7c1e-uid").build());
+        server.enqueue(version());
+        client = KubeRestClient.builder(RestConfig.builder().server(server.url("/").toString()).build())
+                .rateLimiter(RateLimiter.adaptive(RateLimiter.tokenBucket(5, 10), host())).build();
+        KubeHealthIndicator indicator = new KubeHealthIndicator(client, TIMEOUT, Duration.ZERO, clock);
+        assertThat(client.rateLimiter().isLimiting()).isTrue();
+
+        assertThat(indicator.health().getDetails())
+                .containsEntry("rateLimiter", "off (the server has API Priority and Fairness)");
+    }
+
+    @Test
+    void theDetailsShowTheTokenBucketWhileItLimits() {
+        server.enqueue(text(200, "ok"));
+        server.enqueue(version());
+        client = KubeRestClient.builder(RestConfig.builder().server(server.url("/").toString()).build())
+                .rateLimiter(RateLimiter.tokenBucket(20, 40)).build();
+
+        assertThat(new KubeHealthIndicator(client, TIMEOUT, Duration.ZERO, clock).health().getDetails())
+                .containsEntry("rateLimiter", "token-bucket (qps 20.0, burst 40)");
     }
 
     @Test

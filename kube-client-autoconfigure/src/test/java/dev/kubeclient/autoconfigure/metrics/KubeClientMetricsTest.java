@@ -8,6 +8,7 @@ import dev.kubeclient.flowcontrol.FakeClock;
 import dev.kubeclient.rest.KubeRestClient;
 import dev.kubeclient.watch.Watch;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import mockwebserver3.MockResponse;
@@ -84,6 +85,29 @@ class KubeClientMetricsTest {
             assertThat(meters.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
                     .noneMatch(tag -> tag.getValue().contains("team-a") || tag.getValue().contains("pod-")));
             assertThat(ok.getId().getDescription()).isNotBlank();
+        });
+    }
+
+    @Test
+    void discoveryOfAnyGroupAndProxyPathsKeepEveryTagBounded() {
+        runner().run(context -> {
+            KubeRestClient client = context.getBean(KubeRestClient.class);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            for (String path : new String[] {"/apis/stable.example.com", "/apis/stable.example.com/v1",
+                    "/api/v1/namespaces/team-a/pods/web-1/proxy/metrics/deep/path"}) {
+                server.enqueue(json(200, "{}"));
+                client.get().absPath(path).bytes();
+            }
+
+            assertThat(meters.get(KubeClientMetrics.REQUESTS).tags("verb", "get", "resource", "pods",
+                    "subresource", "proxy").timer().count()).isEqualTo(1);
+            // The URL template (/apis/stable.example.com/v1) is no tag; no value is a path, a name or a namespace.
+            assertThat(meters.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
+                    .noneMatch(tag -> tag.getValue().contains("/") || tag.getValue().contains("web-1")
+                            || tag.getValue().contains("team-a") || tag.getValue().contains("deep")));
+            assertThat(meters.get(KubeClientMetrics.REQUESTS).timers()).allSatisfy(timer ->
+                    assertThat(timer.getId().getTags()).extracting(Tag::getKey).containsExactlyInAnyOrder(
+                            "verb", "group", "resource", "subresource", "status", "outcome", "host", "error"));
         });
     }
 

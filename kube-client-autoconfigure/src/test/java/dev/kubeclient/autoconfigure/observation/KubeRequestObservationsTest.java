@@ -141,6 +141,19 @@ class KubeRequestObservationsTest {
     }
 
     @Test
+    void discoveryAndProxySpansAreNamedWithoutTheGroupOrThePathBehindTheProxy() {
+        runner().run(context -> {
+            KubeRestClient client = context.getBean(KubeRestClient.class);
+            server.enqueue(ok());
+            client.get().absPath("/apis/stable.example.com/v1").bytes();
+            server.enqueue(ok());
+            client.get().absPath("/api/v1/namespaces/team-a/pods/web-1/proxy/metrics/deep").bytes();
+            assertThat(context.getBean(SimpleTracer.class).getSpans()).extracting(span -> span.getName())
+                    .containsExactlyInAnyOrder("kube get /apis/{group}/{version}", "kube get pods/proxy");
+        });
+    }
+
+    @Test
     void theObservationYieldsTheRequestsTimerOnceWithTheListenersTags() {
         runner().run(context -> {
             server.enqueue(ok());
