@@ -9,6 +9,9 @@ import dev.kubeclient.testing.junit.KubeconfigPath;
 import dev.kubeclient.testing.server.AccessRule;
 import dev.kubeclient.testing.server.ApiUser;
 import dev.kubeclient.testing.server.KubeApiServer;
+import dev.kubeclient.testing.spring.AutoConfigureKubeApiServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,24 @@ final class TestingSnippets {
         }
     }
     // end::junit[]
+
+    // tag::spring-annotation[]
+    @SpringBootTest
+    @AutoConfigureKubeApiServer(demoObjects = true)
+    class ReconcilerTest {
+
+        @Autowired
+        Clientset clientset;
+
+        @Autowired
+        KubeApiServer server;
+
+        @Test
+        void seesTheDemoPods() {
+            assertThat(clientset.coreV1().pods("demo").list().getItems()).hasSize(2);
+        }
+    }
+    // end::spring-annotation[]
 
     static void builder() {
         // tag::builder[]
