@@ -8,7 +8,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 kubeconfig=${1:?usage: startup.sh <kubeconfig> [jvms]}
 jvms=${2:-10}
-jar="$here/target/benchmarks.jar"
+jar=${BENCHMARKS_JAR:-"$here/target/benchmarks.jar"}
 main=dev.kubeclient.benchmarks.harness.StartupHarness
 out=$(mktemp); classes=$(mktemp)
 trap 'rm -f "$out" "$classes"' EXIT

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -91,6 +92,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     private final Sleeper sleeper;
     private final ExponentialBackoffManager backoff;
     private final KubeClientListener listener;
+    private final ThreadFactory threadFactory;
     private final CountDownLatch closedSignal = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Object runnerLock = new Object();
@@ -128,6 +130,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         this.resourceVersion = b.resourceVersion;
         this.streamInitialState = b.streamingLists == StreamingLists.AUTO;
         this.listener = b.listener;
+        this.threadFactory = b.threadFactory;
     }
 
     /**
@@ -143,19 +146,33 @@ public final class ResilientWatcher<T> implements AutoCloseable {
     }
 
     /**
-     * Starts watching on a new daemon thread named {@code kube-client-watcher-<name>}; returns this. A handler
-     * exception ends the thread, logged at ERROR and kept in {@link #failure()}.
+     * Starts watching on a new thread named {@code kube-client-watcher-<name>}: a daemon thread, or one from the
+     * builder's {@link Builder#threadFactory(ThreadFactory) thread factory} (renamed so, for example a virtual
+     * thread). Returns this. A handler exception ends the thread, logged at ERROR and kept in {@link #failure()}.
+     *
+     * @throws IllegalStateException if the thread factory returns no thread (for example because it is shut down)
      */
     public ResilientWatcher<T> start() {
         markStarted();
-        Thread thread = new Thread(() -> {
+        Runnable body = () -> {
             try {
                 loop();
             } catch (RuntimeException | Error e) {
                 log.error("Watcher {} stopped: its handler threw", name, e);
             }
-        }, "kube-client-watcher-" + name);
-        thread.setDaemon(true);
+        };
+        Thread thread;
+        if (threadFactory == null) {
+            thread = new Thread(body);
+            thread.setDaemon(true);
+        } else {
+            thread = threadFactory.newThread(body);
+            if (thread == null) {
+                throw new IllegalStateException("the thread factory " + threadFactory + " created no thread for "
+                        + "watcher " + name + "; is it shut down?");
+            }
+        }
+        thread.setName("kube-client-watcher-" + name);
         thread.start();
         return this;
     }
@@ -565,6 +582,7 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         private Sleeper sleeper;
         private ExponentialBackoffManager backoff;
         private KubeClientListener listener = KubeClientListener.NONE;
+        private ThreadFactory threadFactory;
 
         private Builder(ListPager<T> lister, WatchOpener<T> opener, WatchHandler<T> handler) {
             this.lister = Objects.requireNonNull(lister, "lister");
@@ -669,6 +687,15 @@ public final class ResilientWatcher<T> implements AutoCloseable {
          */
         public Builder<T> listener(KubeClientListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Where {@link ResilientWatcher#start()} gets its thread, for example {@code Thread.ofVirtual().factory()}
+         * on a JDK with virtual threads; {@code null}, the default, for a new daemon platform thread.
+         */
+        public Builder<T> threadFactory(ThreadFactory threadFactory) {
+            this.threadFactory = threadFactory;
             return this;
         }
 
