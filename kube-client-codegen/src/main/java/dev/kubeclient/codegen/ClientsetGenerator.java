@@ -14,8 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -32,7 +34,9 @@ import java.util.stream.Stream;
  *   <li>{@code dev/kubeclient/clientset/Clientset.java}: one accessor per group-version.</li>
  * </ul>
  * The output depends only on the classes found (sorted, no time stamps), and files whose content did not change
- * are not rewritten, so incremental compilation stays quiet.
+ * are not rewritten, so incremental compilation stays quiet. Accessors of kinds and group-versions that the
+ * Kubernetes API no longer serves are {@code @Deprecated}, naming the replacement, from the table in
+ * {@code RemovedApi}.
  */
 public final class ClientsetGenerator {
 
@@ -112,6 +116,12 @@ public final class ClientsetGenerator {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** {@code policy/v1} → {@code policyV1}, {@code v1} → {@code coreV1}: the accessor of an apiVersion. */
+    static String accessorFor(String apiVersion) {
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? accessorName("", apiVersion) : accessorName(apiVersion.substring(0, slash), apiVersion.substring(slash + 1));
+    }
+
     /** {@code rbac.authorization.k8s.io} + {@code v1} → {@code rbacAuthorizationV1}; the core group is {@code core}. */
     static String accessorName(String group, String version) {
         String base = group.isEmpty() ? "core" : group;
@@ -154,8 +164,125 @@ record Resource(String group, String version, String kind, String plural, boolea
 record OtherKind(String group, String version, String kind, String typeName) {
 }
 
+/**
+ * A kind that the Kubernetes API stopped serving at one group-version, from the Kubernetes "Deprecated API Migration
+ * Guide" (Removed APIs by release). Only beta and GA versions are listed there; alpha versions come and go without
+ * notice and are not marked.
+ *
+ * @param apiVersion  the group-version that no longer serves the kind ({@code policy/v1beta1})
+ * @param kind        the kind
+ * @param removedIn   the first Kubernetes release that does not serve it ({@code 1.25})
+ * @param replacement the group-version to use instead, or {@code null} when the API was dropped without one
+ * @param note        what to do instead when there is no replacement, else {@code null}
+ */
+record RemovedApi(String apiVersion, String kind, String removedIn, String replacement, String note) {
+
+    /**
+     * Every removed kind that a model class may still describe. A group-version whose every resource is listed
+     * here gets a deprecated accessor on the Clientset; otherwise only the listed resources' accessors are
+     * deprecated (certificates.k8s.io/v1beta1 still serves ClusterTrustBundle, scheduling.k8s.io/v1beta1 serves
+     * newer kinds).
+     */
+    static final List<RemovedApi> TABLE = List.of(
+            // v1.22
+            new RemovedApi("admissionregistration.k8s.io/v1beta1", "MutatingWebhookConfiguration", "1.22", "admissionregistration.k8s.io/v1", null),
+            new RemovedApi("admissionregistration.k8s.io/v1beta1", "ValidatingWebhookConfiguration", "1.22", "admissionregistration.k8s.io/v1", null),
+            new RemovedApi("apiextensions.k8s.io/v1beta1", "CustomResourceDefinition", "1.22", "apiextensions.k8s.io/v1", null),
+            new RemovedApi("apiregistration.k8s.io/v1beta1", "APIService", "1.22", "apiregistration.k8s.io/v1", null),
+            new RemovedApi("authentication.k8s.io/v1beta1", "TokenReview", "1.22", "authentication.k8s.io/v1", null),
+            new RemovedApi("authorization.k8s.io/v1beta1", "SubjectAccessReview", "1.22", "authorization.k8s.io/v1", null),
+            new RemovedApi("authorization.k8s.io/v1beta1", "LocalSubjectAccessReview", "1.22", "authorization.k8s.io/v1", null),
+            new RemovedApi("authorization.k8s.io/v1beta1", "SelfSubjectAccessReview", "1.22", "authorization.k8s.io/v1", null),
+            new RemovedApi("authorization.k8s.io/v1beta1", "SelfSubjectRulesReview", "1.22", "authorization.k8s.io/v1", null),
+            new RemovedApi("certificates.k8s.io/v1beta1", "CertificateSigningRequest", "1.22", "certificates.k8s.io/v1", null),
+            new RemovedApi("coordination.k8s.io/v1beta1", "Lease", "1.22", "coordination.k8s.io/v1", null),
+            new RemovedApi("extensions/v1beta1", "Ingress", "1.22", "networking.k8s.io/v1", null),
+            new RemovedApi("networking.k8s.io/v1beta1", "Ingress", "1.22", "networking.k8s.io/v1", null),
+            new RemovedApi("networking.k8s.io/v1beta1", "IngressClass", "1.22", "networking.k8s.io/v1", null),
+            new RemovedApi("rbac.authorization.k8s.io/v1beta1", "ClusterRole", "1.22", "rbac.authorization.k8s.io/v1", null),
+            new RemovedApi("rbac.authorization.k8s.io/v1beta1", "ClusterRoleBinding", "1.22", "rbac.authorization.k8s.io/v1", null),
+            new RemovedApi("rbac.authorization.k8s.io/v1beta1", "Role", "1.22", "rbac.authorization.k8s.io/v1", null),
+            new RemovedApi("rbac.authorization.k8s.io/v1beta1", "RoleBinding", "1.22", "rbac.authorization.k8s.io/v1", null),
+            new RemovedApi("scheduling.k8s.io/v1beta1", "PriorityClass", "1.22", "scheduling.k8s.io/v1", null),
+            new RemovedApi("storage.k8s.io/v1beta1", "CSIDriver", "1.22", "storage.k8s.io/v1", null),
+            new RemovedApi("storage.k8s.io/v1beta1", "CSINode", "1.22", "storage.k8s.io/v1", null),
+            new RemovedApi("storage.k8s.io/v1beta1", "StorageClass", "1.22", "storage.k8s.io/v1", null),
+            new RemovedApi("storage.k8s.io/v1beta1", "VolumeAttachment", "1.22", "storage.k8s.io/v1", null),
+            // v1.25
+            new RemovedApi("batch/v1beta1", "CronJob", "1.25", "batch/v1", null),
+            new RemovedApi("discovery.k8s.io/v1beta1", "EndpointSlice", "1.25", "discovery.k8s.io/v1", null),
+            new RemovedApi("events.k8s.io/v1beta1", "Event", "1.25", "events.k8s.io/v1", null),
+            new RemovedApi("autoscaling/v2beta1", "HorizontalPodAutoscaler", "1.25", "autoscaling/v2", null),
+            new RemovedApi("policy/v1beta1", "PodDisruptionBudget", "1.25", "policy/v1", null),
+            new RemovedApi("policy/v1beta1", "PodSecurityPolicy", "1.25", null,
+                    "Pod Security Admission (namespace labels) or a third-party admission webhook"),
+            new RemovedApi("node.k8s.io/v1beta1", "RuntimeClass", "1.25", "node.k8s.io/v1", null),
+            // v1.26
+            new RemovedApi("flowcontrol.apiserver.k8s.io/v1beta1", "FlowSchema", "1.26", "flowcontrol.apiserver.k8s.io/v1", null),
+            new RemovedApi("flowcontrol.apiserver.k8s.io/v1beta1", "PriorityLevelConfiguration", "1.26", "flowcontrol.apiserver.k8s.io/v1", null),
+            new RemovedApi("autoscaling/v2beta2", "HorizontalPodAutoscaler", "1.26", "autoscaling/v2", null),
+            // v1.27
+            new RemovedApi("storage.k8s.io/v1beta1", "CSIStorageCapacity", "1.27", "storage.k8s.io/v1", null),
+            // v1.29
+            new RemovedApi("flowcontrol.apiserver.k8s.io/v1beta2", "FlowSchema", "1.29", "flowcontrol.apiserver.k8s.io/v1", null),
+            new RemovedApi("flowcontrol.apiserver.k8s.io/v1beta2", "PriorityLevelConfiguration", "1.29", "flowcontrol.apiserver.k8s.io/v1", null),
+            // v1.32
+            new RemovedApi("flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema", "1.32", "flowcontrol.apiserver.k8s.io/v1", null),
+            new RemovedApi("flowcontrol.apiserver.k8s.io/v1beta3", "PriorityLevelConfiguration", "1.32", "flowcontrol.apiserver.k8s.io/v1", null));
+
+    /** The entry for this kind at this group-version, if the API stopped serving it. */
+    static Optional<RemovedApi> of(String apiVersion, String kind) {
+        return TABLE.stream().filter(r -> r.apiVersion().equals(apiVersion) && r.kind().equals(kind)).findFirst();
+    }
+
+    /** What to use instead, for a Javadoc {@code @deprecated} line. */
+    String advice() {
+        String served = "{@code " + apiVersion + "} " + kind + " is not served since Kubernetes " + removedIn;
+        if (replacement == null) {
+            return served + " and has no replacement: use " + note + ".";
+        }
+        return served + "; use {@code " + replacement + "} ({@code " + ClientsetGenerator.accessorFor(replacement) + "()}).";
+    }
+}
+
 /** The resources of one group-version. */
 record GroupVersion(String group, String version, List<Resource> resources) {
+
+    /** The removal entry of a resource of this group-version, if the API stopped serving it. */
+    Optional<RemovedApi> removal(Resource r) {
+        return RemovedApi.of(apiVersion(), r.kind());
+    }
+
+    /** Whether the API stopped serving every resource of this group-version. */
+    boolean removed() {
+        return resources.stream().allMatch(r -> removal(r).isPresent());
+    }
+
+    /** The {@code @deprecated} text of a group-version the API stopped serving. */
+    String removalAdvice() {
+        Set<String> replacements = new TreeSet<>();
+        Set<String> releases = new TreeSet<>(Comparator.comparingInt(r -> Integer.parseInt(r.substring(r.indexOf('.') + 1))));
+        List<String> dropped = new ArrayList<>();
+        for (Resource r : resources) {
+            RemovedApi removal = removal(r).orElseThrow();
+            releases.add(removal.removedIn());
+            if (removal.replacement() == null) {
+                dropped.add(removal.kind() + " has no replacement: use " + removal.note());
+            } else {
+                replacements.add("{@code " + removal.replacement() + "} ({@code "
+                        + ClientsetGenerator.accessorFor(removal.replacement()) + "()})");
+            }
+        }
+        String when = releases.size() == 1 ? "since Kubernetes " + releases.iterator().next()
+                : "by Kubernetes " + ((TreeSet<String>) releases).last() + " and later (its kinds were removed in "
+                        + String.join(" and ", releases) + ")";
+        StringBuilder text = new StringBuilder("{@code ").append(apiVersion()).append("} is not served ").append(when);
+        if (!replacements.isEmpty()) {
+            text.append("; use ").append(String.join(" or ", replacements));
+        }
+        dropped.forEach(d -> text.append("; ").append(d));
+        return text.append('.').toString();
+    }
 
     String accessor() {
         return ClientsetGenerator.accessorName(group, version);
@@ -348,7 +475,10 @@ final class Sources {
                 .append("import dev.kubeclient.clientset.ScalableResourceClient;\n")
                 .append("import dev.kubeclient.clientset.TypedClients;\n\n")
                 .append("import java.util.Objects;\n\n")
-                .append("/** The resources of {@code ").append(gv.apiVersion()).append("}, one accessor each. */\n")
+                .append("/**\n * The resources of {@code ").append(gv.apiVersion()).append("}, one accessor each.\n")
+                .append(gv.removed() ? " *\n * @deprecated " + gv.removalAdvice() + "\n" : "")
+                .append(" */\n")
+                .append(gv.removed() ? "@Deprecated\n" : "")
                 .append("@SuppressWarnings(\"unused\")\n")
                 .append("public final class ").append(gv.className()).append(" {\n\n")
                 .append("    private final TypedClients clients;\n\n")
@@ -389,9 +519,15 @@ final class Sources {
                     what = "";
                 }
             }
-            s.append("\n    /** {@code ").append(r.plural()).append("} (").append(r.kind()).append(")")
-                    .append(what.isEmpty() ? "" : ", " + what).append(where).append(". */\n")
-                    .append("    public ").append(returnType).append(" ").append(r.accessor()).append("(").append(param).append(") {\n")
+            Optional<RemovedApi> removal = gv.removal(r);
+            String summary = "{@code " + r.plural() + "} (" + r.kind() + ")" + (what.isEmpty() ? "" : ", " + what) + where + ".";
+            if (removal.isPresent()) {
+                s.append("\n    /**\n     * ").append(summary).append("\n     *\n     * @deprecated ")
+                        .append(removal.get().advice()).append("\n     */\n    @Deprecated\n");
+            } else {
+                s.append("\n    /** ").append(summary).append(" */\n");
+            }
+            s.append("    public ").append(returnType).append(" ").append(r.accessor()).append("(").append(param).append(") {\n")
                     .append("        return ").append(call).append(";\n    }\n");
         }
         s.append("}\n");
@@ -418,6 +554,7 @@ final class Sources {
                 .append(" * {@code clientset.coreV1().pods(\"prod\").get(\"web\")}. Custom resource classes go through\n")
                 .append(" * {@link #resources(Class)}. Thread-safe; closing it closes the REST client only if it created it.\n")
                 .append(" */\n")
+                .append("@SuppressWarnings(\"deprecation\") // holds the accessors of removed group-versions, deprecated for callers\n")
                 .append("public final class Clientset implements AutoCloseable {\n\n")
                 .append("    private final TypedClients clients;\n")
                 .append("    private final boolean ownsRestClient;\n");
@@ -452,8 +589,13 @@ final class Sources {
                 .append("    public <T extends HasMetadata> ResourceClient<T, DefaultKubernetesResourceList<T>> resources(Class<T> type, String namespace) {\n")
                 .append("        return clients.resources(type, namespace);\n    }\n");
         for (GroupVersion gv : gvs) {
-            s.append("\n    /** The resources of {@code ").append(gv.apiVersion()).append("}. */\n")
-                    .append("    public ").append(gv.className()).append(" ").append(gv.accessor()).append("() {\n")
+            if (gv.removed()) {
+                s.append("\n    /**\n     * The resources of {@code ").append(gv.apiVersion()).append("}.\n     *\n     * @deprecated ")
+                        .append(gv.removalAdvice()).append("\n     */\n    @Deprecated\n");
+            } else {
+                s.append("\n    /** The resources of {@code ").append(gv.apiVersion()).append("}. */\n");
+            }
+            s.append("    public ").append(gv.className()).append(" ").append(gv.accessor()).append("() {\n")
                     .append("        return ").append(gv.accessor()).append(";\n    }\n");
         }
         s.append("\n    /** Closes the REST client if this clientset created it ({@link #create}). */\n")

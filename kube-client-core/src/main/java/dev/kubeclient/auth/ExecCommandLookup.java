@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +58,26 @@ public final class ExecCommandLookup {
         });
     }
 
+    /**
+     * The environment an exec plugin runs with: {@code processEnvironment} with the plugin's own {@code env} merged
+     * over it (client-go's order). On Windows, where variable names are case-insensitive, a plugin variable replaces a
+     * process variable whose name differs only in case ({@code PATH} replaces {@code Path}).
+     *
+     * @return a new, modifiable map
+     */
+    public static Map<String, String> pluginEnvironment(String osName, Map<String, String> processEnvironment,
+                                                        Map<String, String> pluginEnv) {
+        Map<String, String> env = new HashMap<>(processEnvironment);
+        boolean windows = isWindows(osName);
+        pluginEnv.forEach((name, value) -> {
+            if (windows) {
+                env.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+            }
+            env.put(name, value);
+        });
+        return env;
+    }
+
     /** Whether {@code osName} is a Windows name. */
     public static boolean isWindows(String osName) {
         return osName.toLowerCase(Locale.ROOT).startsWith("windows");
@@ -89,6 +110,15 @@ public final class ExecCommandLookup {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The runnable file {@code command} names, checked to exist: as {@link #resolve}, and a path command must also
+     * be a runnable file. Empty when the plugin is not installed; for checks before any run (the Spring Boot
+     * starter's start-up check).
+     */
+    public Optional<String> findInstalled(String command) {
+        return resolve(command).filter(executableFile);
     }
 
     /** Whether two resolved paths name the same file; case-insensitive on Windows, as its file systems are. */

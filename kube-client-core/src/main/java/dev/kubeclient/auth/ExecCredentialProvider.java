@@ -25,7 +25,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -311,7 +310,7 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
                 yield true;
             }
         };
-        Map<String, String> env = mergedEnvironment();
+        Map<String, String> env = ExecCommandLookup.pluginEnvironment(osName, processEnvironment, exec.env());
         ExecCommandLookup lookup = ExecCommandLookup.onFileSystem(osName, env);
         String resolved = lookup.resolve(exec.command()).orElse(null);
         checkPolicy(lookup, resolved);
@@ -349,19 +348,6 @@ public final class ExecCredentialProvider implements TokenSource, ClientCertific
                 ? "\n" + exec.installHint().strip() : "";
         return new ExecPluginException("exec plugin '" + exec.command() + "' " + what + stderrPart(stderr) + hint,
                 outcome, exec.command(), exec.installHint(), null);
-    }
-
-    /** The process environment with the plugin's {@code env} over it; on Windows names match whatever their case. */
-    private Map<String, String> mergedEnvironment() {
-        Map<String, String> env = new HashMap<>(processEnvironment);
-        boolean windows = ExecCommandLookup.isWindows(osName);
-        exec.env().forEach((name, value) -> {
-            if (windows) {
-                env.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
-            }
-            env.put(name, value);
-        });
-        return env;
     }
 
     /** Refuses to start a command the configuration's policy forbids (client-go 1.35's plugin policy). */

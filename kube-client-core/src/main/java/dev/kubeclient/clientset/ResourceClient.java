@@ -1,5 +1,6 @@
 package dev.kubeclient.clientset;
 
+import dev.kubeclient.apply.ApplyBody;
 import dev.kubeclient.meta.ApplyOptions;
 import dev.kubeclient.meta.CreateOptions;
 import dev.kubeclient.meta.DeleteOptions;
@@ -166,7 +167,8 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
                         scope.collection(rest.get()), selectors).params(request.queryParameters())), handler)
                 .relister(pager(options.toBuilder().resourceVersion(null).resourceVersionMatch(null).build()))
                 .listener(rest.listener())
-                .name(type.resource() + (scope.namespace() == null || scope.namespace().isEmpty() ? "" : "/" + scope.namespace()));
+                .name(type.resource() + (scope.namespace() == null || scope.namespace().isEmpty() ? "" : "/" + scope.namespace()))
+                .threadFactory(rest.watcherThreadFactory());
     }
 
     private static void closeQuietly(InputStream body) {
@@ -275,54 +277,60 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
 
     /**
      * Server-side apply (PATCH with {@code application/apply-patch+yaml}) of {@code object}: the body holds only the
-     * fields that are set on it (build it with the model's builders, not from a fetched object), plus
-     * {@code apiVersion} and {@code kind} from the scheme if they are missing. The answer is the whole object,
-     * with {@code metadata.managedFields} showing who owns what.
+     * fields that are set on it, plus {@code apiVersion} and {@code kind} from the scheme if they are missing. The
+     * answer is the whole object, with {@code metadata.managedFields} showing who owns what.
+     *
+     * <p>Build the object with the model's builders, or start from
+     * {@link dev.kubeclient.apply.ManagedFields#extract(HasMetadata, String)} of the live object ("read mine, change,
+     * apply"). An object read from the server may be applied too: its {@code metadata.managedFields}, which the server
+     * refuses in an apply body, is removed, and its {@code resourceVersion} is kept as a precondition (409 if the
+     * object changed since); but it claims every field it holds. See {@link dev.kubeclient.apply.ApplyBody}.
      *
      * @throws KubeClientException before sending anything if neither the options nor the configuration name a field
      *                             manager
      */
     public T apply(T object, ApplyOptions options) {
         Objects.requireNonNull(object, "object");
-        return sendApply(scope.nameOf(object, "apply"), applyBody(object), options, null);
+        String name = scope.nameOf(object, "apply");
+        return sendApply(name, applyBody(object, name), options, null);
     }
 
     /** Server-side apply of the status subresource; see {@link #apply(HasMetadata, ApplyOptions)}. */
     public T applyStatus(T object, ApplyOptions options) {
         Objects.requireNonNull(object, "object");
-        return sendApply(scope.nameOf(object, "apply the status of"), applyBody(object), options, "status");
+        String name = scope.nameOf(object, "apply the status of");
+        return sendApply(name, applyBody(object, name), options, "status");
     }
 
     /**
-     * Server-side apply of a manifest given as YAML or JSON text, sent exactly as written.
+     * Server-side apply of a manifest given as YAML or JSON text (one document). It goes through the same apply path
+     * as {@link #apply(HasMetadata, ApplyOptions)}: the text is parsed, {@code metadata.managedFields} (there when
+     * the manifest was written from an object read from the server) is removed and the object is sent as JSON;
+     * comments and formatting are not sent.
      *
-     * @throws KubeClientException before sending anything if no field manager is known
+     * @throws IllegalArgumentException before sending anything when the text is not one YAML or JSON object with
+     *                                  {@code apiVersion}, {@code kind} and {@code metadata.name} equal to {@code name}
+     * @throws KubeClientException      before sending anything if no field manager is known
      */
     public T apply(String name, String manifest, ApplyOptions options) {
+        Objects.requireNonNull(name, "name");
         Objects.requireNonNull(manifest, "manifest");
-        return sendApply(name, manifest, options, null);
+        ObjectNode body = ApplyBody.prepareManifest(manifest, name, scope.type().resource() + "/" + name).body();
+        return sendApply(name, body, options, null);
     }
 
     private T sendApply(String name, Object body, ApplyOptions options, String subresource) {
         Objects.requireNonNull(options, "options");
-        String manager = options.fieldManager() != null ? options.fieldManager() : defaultFieldManager();
-        if (manager == null) {
-            throw new KubeClientException("server-side apply of " + scope.type().resource() + "/" + name
-                    + " needs a field manager: set ApplyOptions.fieldManager(\"my-controller\") or RestConfig.fieldManager");
-        }
         KubeRequest request = scope.object(rest.patch(PatchType.APPLY), name);
         if (subresource != null) {
             request.subresource(subresource);
         }
-        QueryParams.write(request, options, manager);
-        if (options.force()) {
-            request.param("force", "true");
-        }
+        ApplyBody.parameters(request, options, defaultFieldManager(), scope.type().resource() + "/" + name);
         return decode(request.body(body), "apply");
     }
 
-    /** The object as a JSON tree with apiVersion and kind, which an apply body must carry. */
-    private ObjectNode applyBody(T object) {
+    /** The object as a JSON tree with apiVersion and kind, checked and cleaned by the shared apply path. */
+    private ObjectNode applyBody(T object, String name) {
         scope.checkNamespaceOf(object);
         JsonNode tree = rest.json().mapper().valueToTree(object);
         if (!(tree instanceof ObjectNode node)) {
@@ -334,7 +342,7 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
         if (!node.hasNonNull("kind")) {
             node.put("kind", type.kind().kind());
         }
-        return node;
+        return ApplyBody.prepare(node, scope.type().resource() + "/" + name).body();
     }
 
     // ---- helpers for subclasses

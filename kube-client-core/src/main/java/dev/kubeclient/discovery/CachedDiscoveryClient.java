@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -105,23 +106,76 @@ public final class CachedDiscoveryClient implements CachedDiscovery {
         }
     }
 
-    private ServerResources retryFailed(ServerResources previous) {
-        Map<GroupVersion, ApiResourceList> lists = new LinkedHashMap<>();
-        previous.resourceLists().forEach(l -> lists.put(l.groupVersion(), l));
-        Map<GroupVersion, KubeClientException> failures = new LinkedHashMap<>();
-        for (GroupVersion gv : previous.failures().keySet()) {
-            try {
-                lists.put(gv, delegate.serverResourcesForGroupVersion(gv));
-            } catch (KubeClientException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw e;
-                }
-                failures.put(gv, e);
-            }
+    /**
+     * {@inheritDoc} Sends {@code GET /apis/<group>} (or {@code GET /api}) and one request per version of the group;
+     * the other groups stay as cached. On a cold cache this fetches everything once instead.
+     */
+    @Override
+    public ServerResources refreshGroup(String group) {
+        if (group == null) {
+            throw new IllegalArgumentException("group name is null (the core group is \"\")");
         }
-        // Keep the group order of the first answer so lookups stay in server priority order.
+        lock.lock();
+        try {
+            if (all == null) {
+                all = delegate.serverGroupsAndResources();
+                groups = all.groups();
+                return all;
+            }
+            Optional<ApiGroup> fresh = delegate.serverGroup(group);
+            Map<GroupVersion, ApiResourceList> lists = new LinkedHashMap<>();
+            Map<GroupVersion, KubeClientException> failures = new LinkedHashMap<>();
+            all.resourceLists().stream().filter(l -> !l.groupVersion().group().equals(group))
+                    .forEach(l -> lists.put(l.groupVersion(), l));
+            all.failures().forEach((gv, e) -> {
+                if (!gv.group().equals(group)) {
+                    failures.put(gv, e);
+                }
+            });
+            List<ApiGroup> newGroups = new ArrayList<>();
+            boolean replaced = false;
+            for (ApiGroup g : all.groups()) {
+                if (!g.name().equals(group)) {
+                    newGroups.add(g);
+                } else if (fresh.isPresent()) {
+                    // Keep the group where the server listed it, so lookup priority does not change.
+                    newGroups.add(fresh.get());
+                    replaced = true;
+                }
+            }
+            if (fresh.isPresent() && !replaced) {
+                newGroups.add(fresh.get());
+            }
+            if (fresh.isPresent()) {
+                for (GroupVersion gv : fresh.get().versions()) {
+                    fetchInto(gv, lists, failures);
+                }
+            }
+            single.keySet().removeIf(gv -> gv.group().equals(group));
+            all = new ServerResources(newGroups, inGroupOrder(newGroups, lists), failures);
+            groups = all.groups();
+            return all;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void fetchInto(GroupVersion gv, Map<GroupVersion, ApiResourceList> lists,
+                           Map<GroupVersion, KubeClientException> failures) {
+        try {
+            lists.put(gv, delegate.serverResourcesForGroupVersion(gv));
+        } catch (KubeClientException e) {
+            // An interrupted caller wants to stop, not a partial answer.
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            failures.put(gv, e);
+        }
+    }
+
+    private static List<ApiResourceList> inGroupOrder(List<ApiGroup> groups, Map<GroupVersion, ApiResourceList> lists) {
         List<ApiResourceList> ordered = new ArrayList<>();
-        for (ApiGroup group : previous.groups()) {
+        for (ApiGroup group : groups) {
             for (GroupVersion gv : group.versions()) {
                 ApiResourceList list = lists.get(gv);
                 if (list != null) {
@@ -129,7 +183,18 @@ public final class CachedDiscoveryClient implements CachedDiscovery {
                 }
             }
         }
-        return new ServerResources(previous.groups(), ordered, failures);
+        return ordered;
+    }
+
+    private ServerResources retryFailed(ServerResources previous) {
+        Map<GroupVersion, ApiResourceList> lists = new LinkedHashMap<>();
+        previous.resourceLists().forEach(l -> lists.put(l.groupVersion(), l));
+        Map<GroupVersion, KubeClientException> failures = new LinkedHashMap<>();
+        for (GroupVersion gv : previous.failures().keySet()) {
+            fetchInto(gv, lists, failures);
+        }
+        // Keep the group order of the first answer so lookups stay in server priority order.
+        return new ServerResources(previous.groups(), inGroupOrder(previous.groups(), lists), failures);
     }
 
     @Override

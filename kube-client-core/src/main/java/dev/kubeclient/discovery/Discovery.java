@@ -3,6 +3,7 @@ package dev.kubeclient.discovery;
 import dev.kubeclient.scheme.GroupVersion;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Asks the API server what it serves (client-go's {@code DiscoveryInterface}). {@link DiscoveryClient} asks the
@@ -20,6 +21,21 @@ public interface Discovery {
 
     /** The API groups, core group ({@code ""}) first, each with its versions and preferred version. */
     List<ApiGroup> serverGroups();
+
+    /**
+     * One API group as the server serves it now ({@code GET /apis/<group>}, or {@code GET /api} for the core group
+     * {@code ""}), or empty when the server does not serve it. Cheaper than {@link #serverGroups()} on a server with
+     * many groups; the REST mapper uses it to refresh only the group a lookup names. This default reads
+     * {@link #serverGroups()}.
+     *
+     * @throws dev.kubeclient.errors.KubeClientException when the server cannot be asked
+     */
+    default Optional<ApiGroup> serverGroup(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("group name is null (the core group is \"\")");
+        }
+        return serverGroups().stream().filter(g -> g.name().equals(name)).findFirst();
+    }
 
     /**
      * The resources of one group-version ({@code GET /api/v1} or {@code /apis/g/v}).

@@ -3,6 +3,7 @@ package dev.kubeclient.discovery;
 import dev.kubeclient.scheme.GroupVersion;
 
 import dev.kubeclient.errors.KubeClientException;
+import dev.kubeclient.errors.NotFoundException;
 import dev.kubeclient.rest.KubeResponse;
 import dev.kubeclient.rest.KubeRestClient;
 import tools.jackson.core.JacksonException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Asks the API server what it serves, every time it is called (client-go's {@code discovery.DiscoveryClient});
@@ -62,6 +64,33 @@ public final class DiscoveryClient implements Discovery {
     @Override
     public List<ApiGroup> serverGroups() {
         return root().groups();
+    }
+
+    /**
+     * {@inheritDoc} One request: {@code GET /apis/<group>} (a 404 means the group is not served), or {@code GET /api}
+     * for the core group. These endpoints answer in the legacy format on every server version.
+     */
+    @Override
+    public Optional<ApiGroup> serverGroup(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("group name is null (the core group is \"\")");
+        }
+        if (name.isEmpty()) {
+            byte[] body = rest.get().absPath("api").bytes();
+            return Optional.of(DiscoveryDocuments.coreGroup(readTree(body, "GET /api"), "GET /api"));
+        }
+        String source = "GET /apis/" + name;
+        byte[] body;
+        try {
+            body = rest.get().absPath("apis", name).bytes();
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+        ApiGroup group = DiscoveryDocuments.group(readTree(body, source), source);
+        if (!group.name().equals(name)) {
+            throw DiscoveryDocuments.malformed(source, "answered with group '" + group.name() + "'");
+        }
+        return Optional.of(group);
     }
 
     @Override

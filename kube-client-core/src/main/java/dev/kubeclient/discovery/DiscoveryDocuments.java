@@ -39,19 +39,24 @@ final class DiscoveryDocuments {
     static List<ApiGroup> groups(JsonNode groupList, String source) {
         List<ApiGroup> groups = new ArrayList<>();
         for (JsonNode g : array(groupList, "groups", source)) {
-            String name = text(g, "name");
-            List<GroupVersion> versions = new ArrayList<>();
-            for (JsonNode v : array(g, "versions", source + " group '" + name + "'")) {
-                versions.add(groupVersion(v, name, source));
-            }
-            if (versions.isEmpty()) {
-                throw malformed(source, "group '" + name + "' lists no versions");
-            }
-            JsonNode preferred = g.path("preferredVersion");
-            GroupVersion preferredVersion = preferred.isObject() ? groupVersion(preferred, name, source) : versions.get(0);
-            groups.add(new ApiGroup(name, versions, preferredVersion));
+            groups.add(group(g, source));
         }
         return groups;
+    }
+
+    /** {@code GET /apis/g}: one named group ({@code APIGroup}), or one entry of an {@code APIGroupList}. */
+    static ApiGroup group(JsonNode g, String source) {
+        String name = text(g, "name");
+        List<GroupVersion> versions = new ArrayList<>();
+        for (JsonNode v : array(g, "versions", source + " group '" + name + "'")) {
+            versions.add(groupVersion(v, name, source));
+        }
+        if (versions.isEmpty()) {
+            throw malformed(source, "group '" + name + "' lists no versions");
+        }
+        JsonNode preferred = g.path("preferredVersion");
+        GroupVersion preferredVersion = preferred.isObject() ? groupVersion(preferred, name, source) : versions.get(0);
+        return new ApiGroup(name, versions, preferredVersion);
     }
 
     /** {@code GET /apis/g/v}: the resources of one group-version. */

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * One immutable view of discovery for the {@link RestMapper}: every served resource (no subresources) in priority
@@ -25,10 +27,12 @@ final class MapperIndex {
 
     private final List<Entry> entries;
     private final Map<GroupVersion, ?> failures;
+    private final Set<String> groups;
 
-    private MapperIndex(List<Entry> entries, Map<GroupVersion, ?> failures) {
+    private MapperIndex(List<Entry> entries, Map<GroupVersion, ?> failures, Set<String> groups) {
         this.entries = List.copyOf(entries);
         this.failures = Map.copyOf(failures);
+        this.groups = Set.copyOf(groups);
     }
 
     static MapperIndex of(ServerResources discovered) {
@@ -53,7 +57,8 @@ final class MapperIndex {
                 }
             }
         }
-        return new MapperIndex(entries, discovered.failures());
+        return new MapperIndex(entries, discovered.failures(),
+                discovered.groups().stream().map(ApiGroup::name).collect(Collectors.toSet()));
     }
 
     int size() {
@@ -61,8 +66,13 @@ final class MapperIndex {
     }
 
     /** The group-versions discovery could not read; a name may hide there. */
-    java.util.Set<GroupVersion> failedGroupVersions() {
+    Set<GroupVersion> failedGroupVersions() {
         return failures.keySet();
+    }
+
+    /** Whether discovery listed this API group ({@code ""} for core). */
+    boolean servesGroup(String group) {
+        return groups.contains(group);
     }
 
     Optional<RestMapping> first(Predicate<Entry> test) {

@@ -3,7 +3,7 @@ package dev.kubeclient.discovery;
 import dev.kubeclient.errors.KubeClientException;
 
 /**
- * The REST mapper found no resource or kind for a name, even after refreshing discovery once (client-go's
+ * The REST mapper found no resource or kind for a name in discovery that is fresh or was just refreshed (client-go's
  * {@code NoKindMatchError} / {@code NoResourceMatchError}). {@link #searchedFor()} is the name asked for.
  */
 public class NoMatchException extends KubeClientException {

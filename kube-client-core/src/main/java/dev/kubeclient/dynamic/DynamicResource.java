@@ -132,9 +132,13 @@ public interface DynamicResource {
      * manager (the options', else {@code RestConfig.fieldManager()}). {@link ApplyOptions#forced()} takes over fields
      * another manager owns instead of failing with 409.
      *
+     * <p>Goes through the same apply path as the typed client ({@link dev.kubeclient.apply.ApplyBody}): an object read
+     * from the server has its {@code metadata.managedFields} removed (the server refuses them) and keeps its
+     * {@code resourceVersion} as a precondition, but claims every field it holds; start from
+     * {@link Unstructured#extract(String)} to apply only your own.
+     *
      * @throws dev.kubeclient.errors.KubeClientException before sending anything when no field manager is known
-     * @throws IllegalArgumentException when the object has no name, no apiVersion/kind, or carries
-     *                                  {@code metadata.managedFields} (the server refuses those in an apply body)
+     * @throws IllegalArgumentException when the object has no name or no apiVersion/kind
      */
     Unstructured apply(Unstructured object, ApplyOptions options, String... subresources);
 

@@ -1,5 +1,6 @@
 package dev.kubeclient.dynamic;
 
+import dev.kubeclient.apply.ApplyBody;
 import dev.kubeclient.meta.ApplyOptions;
 import dev.kubeclient.meta.CreateOptions;
 import dev.kubeclient.meta.DeleteOptions;
@@ -21,6 +22,7 @@ import dev.kubeclient.watch.Watch;
 import dev.kubeclient.watch.WatchHandler;
 import dev.kubeclient.watch.WatchRequest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -117,7 +119,8 @@ final class DynamicResourceClient implements NamespaceableResource {
                 .relister(pager(options.toBuilder().resourceVersion(null).resourceVersionMatch(null).build()))
                 .name(resource.resource() + (namespace != null ? "/" + namespace : ""))
                 .resourceVersionOf(Unstructured::resourceVersion)
-                .annotationsOf(Unstructured::annotations);
+                .annotationsOf(Unstructured::annotations)
+                .threadFactory(rest.watcherThreadFactory());
     }
 
     // ---- writes
@@ -179,28 +182,16 @@ final class DynamicResourceClient implements NamespaceableResource {
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(options, "options");
         String name = requireName(object.name(), "apply");
-        if (object.apiVersion() == null || object.kind() == null) {
-            throw new IllegalArgumentException("apply of " + describe(name)
-                    + " needs apiVersion and kind in the object; the server reads the type from them");
-        }
-        if (object.nestedField("metadata", "managedFields").isPresent()) {
-            throw new IllegalArgumentException("apply of " + describe(name) + ": the object carries "
-                    + "metadata.managedFields, which the server refuses in an apply body; build the intent with only "
-                    + "the fields you own, or clear them with setManagedFields(List.of())");
-        }
         checkNamespace(object, "apply");
-        String manager = options.fieldManager() != null ? options.fieldManager() : rest.config().fieldManager();
-        if (manager == null) {
-            throw new KubeClientException("server-side apply of " + describe(name) + " needs a field manager: set "
-                    + "ApplyOptions.fieldManager(\"my-controller\") or RestConfig.fieldManager");
+        JsonNode tree = rest.json().mapper().readTree(object.toJsonBytes());
+        if (!(tree instanceof ObjectNode node)) {
+            throw new IllegalArgumentException("apply of " + describe(name) + ": the object is not a JSON object");
         }
+        ObjectNode body = ApplyBody.prepare(node, describe(name)).body();
         KubeRequest request = object(rest.patch(PatchType.APPLY), name, subresources);
-        QueryParams.write(request, options, manager);
-        if (options.force()) {
-            request.param("force", "true");
-        }
+        ApplyBody.parameters(request, options, rest.config().fieldManager(), describe(name));
         // JSON is YAML, so the object goes as JSON under the apply-patch+yaml content type.
-        return decode(request.body(object.toJsonBytes()).bytes(), "apply " + describe(name));
+        return decode(request.body(rest.json().write(body)).bytes(), "apply " + describe(name));
     }
 
     // ---- helpers

@@ -2,6 +2,7 @@ package dev.kubeclient.dynamic;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.kubeclient.apply.ManagedFields;
 import dev.kubeclient.scheme.GroupVersionKind;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -113,6 +114,17 @@ public final class Unstructured {
     @JsonValue
     Map<String, Object> content() {
         return content;
+    }
+
+    /**
+     * A new object holding only the fields {@code fieldManager} owns through server-side apply, plus apiVersion,
+     * kind, name and namespace: what to change and apply again as that manager without claiming other managers'
+     * fields (client-go's {@code ExtractX}). See {@link dev.kubeclient.apply.ManagedFields#extract(Map, String)}.
+     *
+     * @throws IllegalArgumentException when the manager is blank or a {@code fieldsV1} is malformed
+     */
+    public Unstructured extract(String fieldManager) {
+        return new Unstructured(ManagedFields.extract(content, fieldManager));
     }
 
     /** A deep copy (client-go's {@code DeepCopy}). */

@@ -20,16 +20,18 @@ import java.util.function.DoubleSupplier;
 public record Backoff(Duration duration, double factor, double jitter, int steps, Duration cap) {
 
     /**
-     * client-go's {@code retry.DefaultRetry}, meant for 409 Conflict on updates: 5 attempts about 10 ms apart
-     * (10-11 ms with jitter).
+     * client-go's {@code retry.DefaultRetry} (10 ms, factor 1.0, jitter 0.1, 5 steps), meant for 409 Conflict on
+     * updates: 5 attempts about 10 ms apart (10-11 ms with jitter).
      */
     public static final Backoff DEFAULT_RETRY = new Backoff(Duration.ofMillis(10), 1.0, 0.1, 5, Duration.ZERO);
 
     /**
-     * client-go's {@code retry.DefaultBackoff}, meant for riding out an API server outage: 4 attempts with delays of
-     * about 1 s, 5 s and 25 s between them.
+     * client-go's {@code retry.DefaultBackoff} (10 ms, factor 5.0, jitter 0.1, 4 steps), for conflicts that are
+     * expected to clear a little more slowly: 4 attempts with delays of about 10 ms, 50 ms and 250 ms between them
+     * (each up to 10% longer with jitter), so a caller gives up after about a third of a second. It is not meant to
+     * ride out an API server outage; build a longer {@code Backoff} for that.
      */
-    public static final Backoff DEFAULT_BACKOFF = new Backoff(Duration.ofSeconds(1), 5.0, 0.1, 4, Duration.ZERO);
+    public static final Backoff DEFAULT_BACKOFF = new Backoff(Duration.ofMillis(10), 5.0, 0.1, 4, Duration.ZERO);
 
     /**
      * Checks the components.

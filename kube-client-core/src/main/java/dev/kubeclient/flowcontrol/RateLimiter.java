@@ -3,6 +3,7 @@ package dev.kubeclient.flowcontrol;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Client-side throttling of requests, the counterpart of client-go's {@code flowcontrol.RateLimiter} (a token
@@ -44,6 +45,48 @@ public interface RateLimiter {
 
     /** The bucket size: how many requests may go at once after a quiet period; {@link Integer#MAX_VALUE} when unlimited. */
     int burst();
+
+    /**
+     * Whether this limiter can make a request wait right now: {@code false} for {@link #unlimited()} and for an
+     * {@link #adaptive adaptive} limiter once the server showed that API Priority and Fairness protects it. Meters
+     * and health details read it.
+     */
+    default boolean isLimiting() {
+        return true;
+    }
+
+    /**
+     * Called by the REST layer with the headers of every response the server sent (errors included), before any
+     * retry. Limiters that learn from the server (see {@link #adaptive}) override it; it must return quickly.
+     *
+     * @param header the response's value of a header, by case-insensitive name, or {@code null} when absent
+     */
+    default void serverResponded(Function<String, String> header) {
+    }
+
+    /**
+     * This limiter, but a single {@link #acquire(Duration)} waits at most {@code maxWait} even when the caller
+     * would allow longer (a request without a timeout waits forever otherwise); longer waits fail with
+     * {@link RateLimiterTimeoutException} without taking a token.
+     *
+     * @throws IllegalArgumentException if {@code maxWait} is negative
+     */
+    default RateLimiter withMaxWait(Duration maxWait) {
+        return new MaxWaitRateLimiter(this, maxWait);
+    }
+
+    /**
+     * A limiter that starts as {@code tokenBucket} and switches itself off for good once a response shows that the
+     * server protects itself with API Priority and Fairness (the {@value AdaptiveRateLimiter#FLOW_SCHEMA_UID_HEADER}
+     * header, which every APF-classified response carries), as controller-runtime and Flux advise for servers
+     * with APF. The switch is logged once at INFO.
+     *
+     * @param tokenBucket the limiter used until the server shows APF
+     * @param server the server's name for the log line
+     */
+    static AdaptiveRateLimiter adaptive(RateLimiter tokenBucket, String server) {
+        return new AdaptiveRateLimiter(tokenBucket, server);
+    }
 
     /**
      * A token bucket on the real clock: it starts full ({@code burst} tokens), refills continuously at {@code qps}

@@ -27,6 +27,11 @@ enum UnlimitedRateLimiter implements RateLimiter {
     }
 
     @Override
+    public boolean isLimiting() {
+        return false;
+    }
+
+    @Override
     public String toString() {
         return "RateLimiter.unlimited()";
     }

@@ -43,6 +43,7 @@ public final class KubeRestClient implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final KubeClientListener listener;
     private final InterruptWatchdog watchdog;
+    private final ThreadFactory watcherThreadFactory;
 
     private KubeRestClient(Builder b) {
         this.config = b.config;
@@ -71,6 +72,7 @@ public final class KubeRestClient implements AutoCloseable {
                 b.ticker, b.sleeper, config.maxRetries(), watchdog);
         this.transport = b.transport;
         this.rateLimiter = b.rateLimiter;
+        this.watcherThreadFactory = b.watcherThreadFactory;
     }
 
     /**
@@ -104,6 +106,14 @@ public final class KubeRestClient implements AutoCloseable {
      */
     public KubeClientListener listener() {
         return listener;
+    }
+
+    /**
+     * Where the resilient watchers of the clients built on this one get their threads; {@code null} for a new
+     * daemon thread each.
+     */
+    public ThreadFactory watcherThreadFactory() {
+        return watcherThreadFactory;
     }
 
     /** The JSON mapping used for request and response bodies. */
@@ -185,6 +195,7 @@ public final class KubeRestClient implements AutoCloseable {
         private Ticker ticker = Ticker.system();
         private Sleeper sleeper = Sleeper.system();
         private KubeTransport transport;
+        private ThreadFactory watcherThreadFactory;
 
         private Builder(RestConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -237,6 +248,16 @@ public final class KubeRestClient implements AutoCloseable {
         /** How the client waits before a retry (tests pass one that does not sleep). */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Where resilient watchers started through clients of this one get their threads (the Spring Boot starter
+         * passes one that follows {@code spring.threads.virtual.enabled} and ends its threads on shutdown);
+         * {@code null}, the default, for a new daemon thread per watcher.
+         */
+        public Builder watcherThreadFactory(ThreadFactory watcherThreadFactory) {
+            this.watcherThreadFactory = watcherThreadFactory;
             return this;
         }
 

@@ -116,6 +116,8 @@ final class RequestExecutor {
                 throw e;
             }
             int code = response.code();
+            // An adaptive limiter learns from every answer whether API Priority and Fairness protects the server.
+            limiter.serverResponded(response::header);
             reportWarnings(response, info);
             Duration retryAfter = retryAfter(response);
             if (code == 429) {
@@ -161,7 +163,7 @@ final class RequestExecutor {
     }
 
     private void awaitThrottle(KubeRequest.Prepared p, long deadline) throws InterruptedException {
-        if (Float.isInfinite(limiter.qps())) {
+        if (!limiter.isLimiting() || Float.isInfinite(limiter.qps())) {
             return;
         }
         // Throws RateLimiterTimeoutException (taking no token) when the wait would outlast the request's deadline.

@@ -147,10 +147,8 @@ public final class ResilientWatcher<T> implements AutoCloseable {
 
     /**
      * Starts watching on a new thread named {@code kube-client-watcher-<name>}: a daemon thread, or one from the
-     * builder's {@link Builder#threadFactory(ThreadFactory) thread factory} (renamed so, for example a virtual
-     * thread). Returns this. A handler exception ends the thread, logged at ERROR and kept in {@link #failure()}.
-     *
-     * @throws IllegalStateException if the thread factory returns no thread (for example because it is shut down)
+     * builder's {@link Builder#threadFactory(ThreadFactory) thread factory} (renamed so). Returns this. A handler
+     * exception ends the thread, logged at ERROR and kept in {@link #failure()}.
      */
     public ResilientWatcher<T> start() {
         markStarted();
@@ -168,8 +166,8 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         } else {
             thread = threadFactory.newThread(body);
             if (thread == null) {
-                throw new IllegalStateException("the thread factory " + threadFactory + " created no thread for "
-                        + "watcher " + name + "; is it shut down?");
+                throw new IllegalStateException("the watcher thread factory " + threadFactory + " refused to create "
+                        + "a thread for watcher " + name + " (is it shut down?)");
             }
         }
         thread.setName("kube-client-watcher-" + name);
@@ -498,6 +496,10 @@ public final class ResilientWatcher<T> implements AutoCloseable {
      * minutes without failures: client-go's reflector settings).
      */
     private void failed(KubeClientException error) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            // An interrupt closes the watcher (see run()); the broken read it caused is not a failure to report.
+            throw new InterruptedException("watcher " + name + " interrupted");
+        }
         if (enterHandler()) {
             try {
                 handler.onError(error);
@@ -691,8 +693,9 @@ public final class ResilientWatcher<T> implements AutoCloseable {
         }
 
         /**
-         * Where {@link ResilientWatcher#start()} gets its thread, for example {@code Thread.ofVirtual().factory()}
-         * on a JDK with virtual threads; {@code null}, the default, for a new daemon platform thread.
+         * Where {@link ResilientWatcher#start()} gets its thread (virtual threads, a tracked pool...); {@code null}
+         * (the default) for a new daemon thread. Clients built by a {@code KubeRestClient} pass the client's
+         * {@code watcherThreadFactory()}.
          */
         public Builder<T> threadFactory(ThreadFactory threadFactory) {
             this.threadFactory = threadFactory;

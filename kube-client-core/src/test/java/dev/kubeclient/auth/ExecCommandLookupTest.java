@@ -101,4 +101,29 @@ class ExecCommandLookupTest {
         // Console.isTerminal() says so.
         assertThat(AuthEnvironment.system().consoleAvailable()).isFalse();
     }
+
+    @Test
+    void findInstalledAlsoChecksThatAPathCommandExists() {
+        ExecCommandLookup unix = new ExecCommandLookup("Linux", Map.of("PATH", "/usr/bin"), Set.of("/opt/login")::contains);
+        ExecCommandLookup windows = new ExecCommandLookup("Windows 11", Map.of("Path", "C:\\bin"),
+                windowsFiles("C:\\tools\\login.exe"));
+
+        assertThat(unix.findInstalled("/opt/login")).contains("/opt/login");
+        assertThat(unix.findInstalled("/opt/absent")).isEmpty();
+        assertThat(unix.resolve("/opt/absent")).as("resolve leaves the check to the start").contains("/opt/absent");
+        assertThat(windows.findInstalled("C:\\tools\\login")).contains("C:\\tools\\login.exe");
+        assertThat(windows.findInstalled("C:\\tools\\absent")).isEmpty();
+        assertThat(windows.findInstalled("absent")).isEmpty();
+    }
+
+    @Test
+    void thePluginEnvironmentIsMergedOverTheProcessOneCaseInsensitivelyOnlyOnWindows() {
+        Map<String, String> process = Map.of("Path", "C:\\process", "HOME", "h");
+        Map<String, String> plugin = Map.of("PATH", "C:\\plugin");
+
+        assertThat(ExecCommandLookup.pluginEnvironment("Windows 11", process, plugin))
+                .containsOnly(Map.entry("PATH", "C:\\plugin"), Map.entry("HOME", "h"));
+        assertThat(ExecCommandLookup.pluginEnvironment("Linux", process, plugin))
+                .containsOnly(Map.entry("Path", "C:\\process"), Map.entry("PATH", "C:\\plugin"), Map.entry("HOME", "h"));
+    }
 }

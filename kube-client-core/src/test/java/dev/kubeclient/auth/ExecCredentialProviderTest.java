@@ -6,6 +6,7 @@ import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.observation.ExecPluginRun;
 import dev.kubeclient.observation.ExecPluginRun.Outcome;
 import dev.kubeclient.observation.KubeClientListener;
+import dev.kubeclient.testing.FakeExecPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,18 +43,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The exec plugin runner against real child processes. The fake plugins here are bash scripts, because what is
- * tested is how a command is found, started, fed and killed; the tests of what is done with a credential use the
- * portable {@link dev.kubeclient.testing.FakeExecPlugin} instead.
+ * The exec plugin runner against real child processes. Most fake plugins are the portable
+ * {@link FakeExecPlugin} (a Java program started with this JVM's launcher), so these tests run on Windows too; the
+ * few about shell behaviour (a process tree to kill, a PATH lookup of a script, what a shell sees in its
+ * environment) are bash scripts and do not run on Windows.
  */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the fake plugins are bash scripts made executable with POSIX "
-        + "permissions; Windows has neither")
 class ExecCredentialProviderTest {
 
     static final String V1 = "client.authentication.k8s.io/v1";
     static final String V1BETA1 = "client.authentication.k8s.io/v1beta1";
     static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
     static final String SECRET = "s3cr3t-exec-token-7f9a";
+    static final String SHELL = "the plugin is a bash script made executable with POSIX permissions: the test is about "
+            + "shell behaviour";
 
     @TempDir
     Path dir;
@@ -81,7 +84,7 @@ class ExecCredentialProviderTest {
         assertThat(runs).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
             assertThat(r.exitCode()).isZero();
-            assertThat(r.command()).startsWith(dir.toString()).endsWith(".sh");
+            assertThat(r.command()).contains("java");
         });
     }
 
@@ -134,9 +137,8 @@ class ExecCredentialProviderTest {
     @Test
     void fiftyConcurrentCallersShareOneRun() throws Exception {
         Path count = dir.resolve("count");
-        Path script = script("echo run >> '" + count + "'\nsleep 0.5\n"
-                + "printf '{\"apiVersion\":\"" + V1 + "\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"shared\"}}'\n");
-        ExecCredentialProvider p = provider(exec(script, V1));
+        ExecCredentialProvider p = provider(execOf(FakeExecPlugin.in(dir).countingRunsIn(count)
+                .delayedBy(Duration.ofMillis(500)).printing(FakeExecPlugin.tokenCredential("shared")), V1));
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -161,8 +163,8 @@ class ExecCredentialProviderTest {
     @Test
     void concurrentCallersAllGetTheFailureOfTheOneRun() throws Exception {
         Path count = dir.resolve("count");
-        Path script = script("echo run >> '" + count + "'\nsleep 0.5\necho 'no credentials today' >&2\nexit 4\n");
-        ExecCredentialProvider p = provider(exec(script, V1));
+        ExecCredentialProvider p = provider(execOf(FakeExecPlugin.in(dir).countingRunsIn(count)
+                .delayedBy(Duration.ofMillis(500)).writingToStderr("no credentials today\n").exitingWith(4), V1));
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -210,10 +212,11 @@ class ExecCredentialProviderTest {
 
     @Test
     void aFailingPluginReportsItsExitCodeAndStderrButNotItsStdout() {
-        Path script = script("echo '" + SECRET + "'\necho 'error: token expired, run login' >&2\nexit 3\n");
-        ExecCredentialProvider p = provider(exec(script, V1));
+        ExecConfig exec = execOf(FakeExecPlugin.in(dir).printing(SECRET + "\n")
+                .writingToStderr("error: token expired, run login\n").exitingWith(3), V1);
+        ExecCredentialProvider p = provider(exec);
         assertThatThrownBy(p::token).isInstanceOf(ExecPluginException.class)
-                .hasMessageContaining(script.toString()).hasMessageContaining("exit code 3")
+                .hasMessageContaining(exec.command()).hasMessageContaining("exit code 3")
                 .hasMessageContaining("error: token expired, run login")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
         assertThat(runs).singleElement().satisfies(r -> {
@@ -224,14 +227,19 @@ class ExecCredentialProviderTest {
 
     @Test
     void longStderrIsTruncatedInTheMessage() {
-        Path script = script("for i in $(seq 1 2000); do echo \"line $i of noise\" >&2; done\nexit 1\n");
-        ExecCredentialProvider p = provider(exec(script, V1));
+        StringBuilder noise = new StringBuilder();
+        for (int i = 1; i <= 2000; i++) {
+            noise.append("line ").append(i).append(" of noise\n");
+        }
+        ExecCredentialProvider p = provider(execOf(FakeExecPlugin.in(dir).writingToStderr(noise.toString())
+                .exitingWith(1), V1));
         assertThatThrownBy(p::token).isInstanceOf(ExecPluginException.class)
                 .hasMessageContaining("more characters")
                 .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(1500));
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = SHELL)
     void aHangingPluginIsKilledAfterItsTimeout() throws IOException {
         Path pids = dir.resolve("pids");
         Path script = script("sleep 30 &\necho $! > '" + pids + "'\nwait\n");
@@ -315,6 +323,7 @@ class ExecCredentialProviderTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = SHELL)
     void passesClusterInfoInKubernetesExecInfo() throws IOException {
         Path info = dir.resolve("info.json");
         Path script = script("printf '%s' \"$KUBERNETES_EXEC_INFO\" > '" + info + "'\ncat '" + dir.resolve("cred.json") + "'\n");
@@ -342,6 +351,7 @@ class ExecCredentialProviderTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = SHELL)
     void leavesClusterInfoOutUnlessAskedAndMarksInteractiveRuns() throws IOException {
         Path info = dir.resolve("info.json");
         Path script = script("printf '%s' \"$KUBERNETES_EXEC_INFO\" > '" + info + "'\ncat '" + dir.resolve("cred.json") + "'\n");
@@ -355,6 +365,7 @@ class ExecCredentialProviderTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = SHELL)
     void mergesThePluginEnvironmentOverTheProcessEnvironment() throws IOException {
         Path out = dir.resolve("env.txt");
         Path script = script("echo \"A=$A B=$B C=${C:-unset} HOME=${HOME:-unset}\" > '" + out + "'\ncat '"
@@ -368,6 +379,7 @@ class ExecCredentialProviderTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = SHELL)
     void passesArgumentsAndFindsBareCommandsOnThePluginsPath() throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path script = bin.resolve("kube-login-fake");
@@ -387,9 +399,8 @@ class ExecCredentialProviderTest {
         Path second = dir.resolve("second.json");
         Files.writeString(first, certCredential("rsa-cert.pem", "rsa-key-pkcs1.pem", "2030-01-01T01:00:00Z"));
         Files.writeString(second, certCredential("ec-p256-cert.pem", "ec-p256-key-sec1.pem", "2030-01-01T02:00:00Z"));
-        Path script = script("echo run >> '" + count + "'\nif [ $(wc -l < '" + count + "') -eq 1 ]; then cat '" + first
-                + "'; else cat '" + second + "'; fi\n");
-        ExecCredentialProvider p = provider(exec(script, V1));
+        ExecCredentialProvider p = provider(execOf(FakeExecPlugin.in(dir).countingRunsIn(count)
+                .printing(Files.readString(first), Files.readString(second)), V1));
         ClientCertificate cert = p.current();
         assertThat(cert.leaf().getSubjectX500Principal().getName()).contains("rsa-user");
         assertThat(p.token()).isNull();
@@ -420,6 +431,7 @@ class ExecCredentialProviderTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = SHELL)
     void interruptingTheWaitingThreadKillsThePluginAndKeepsTheFlag() throws Exception {
         Path pids = dir.resolve("pids");
         Path script = script("echo $$ > '" + pids + "'\nsleep 30\n");
@@ -446,8 +458,46 @@ class ExecCredentialProviderTest {
     }
 
     @Test
+    void onWindowsThePluginEnvironmentReplacesAProcessVariableWhateverTheCaseOfItsName() throws IOException {
+        Path seen = dir.resolve("env.txt");
+        ExecConfig plugin = execOf(FakeExecPlugin.in(dir).writingEnvironmentTo(seen)
+                .printing(FakeExecPlugin.tokenCredential("t")), V1);
+        ExecConfig exec = new ExecConfig(V1, plugin.command(), plugin.args(),
+                Map.of("PATH", "C:\\from-plugin", "Token_Dir", "C:\\tokens"), null, false, null,
+                InteractiveMode.NEVER, null);
+        AuthEnvironment windows = environment(Map.of("Path", "C:\\from-process", "TOKEN_DIR", "C:\\old",
+                "KEEP", "kept")).withOsName("Windows 11");
+
+        new ExecCredentialProvider(exec, cluster(), windows).token();
+
+        Map<String, String> environment = environmentIn(seen);
+        assertThat(environment.entrySet()).as("one PATH, the plugin's")
+                .filteredOn(variable -> variable.getKey().equalsIgnoreCase("PATH"))
+                .containsExactly(Map.entry("PATH", "C:\\from-plugin"));
+        assertThat(environment.entrySet()).filteredOn(variable -> variable.getKey().equalsIgnoreCase("TOKEN_DIR"))
+                .containsExactly(Map.entry("Token_Dir", "C:\\tokens"));
+        assertThat(environment).containsEntry("KEEP", "kept");
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "variable names differing only in case are one on Windows")
+    void elsewhereVariableNamesDifferingInCaseAreDifferentVariables() throws IOException {
+        Path seen = dir.resolve("env.txt");
+        ExecConfig plugin = execOf(FakeExecPlugin.in(dir).writingEnvironmentTo(seen)
+                .printing(FakeExecPlugin.tokenCredential("t")), V1);
+        ExecConfig exec = new ExecConfig(V1, plugin.command(), plugin.args(), Map.of("Token_Dir", "/tokens"), null,
+                false, null, InteractiveMode.NEVER, null);
+
+        new ExecCredentialProvider(exec, cluster(), environment(Map.of("TOKEN_DIR", "/old")).withOsName("Linux"))
+                .token();
+
+        assertThat(environmentIn(seen)).containsEntry("TOKEN_DIR", "/old").containsEntry("Token_Dir", "/tokens");
+    }
+
+    @Test
     void toStringShowsNeitherEnvironmentValuesNorTheCredential() throws IOException {
-        ExecConfig exec = new ExecConfig(V1, plugin(credential(V1, SECRET, null)).command(), List.of(),
+        ExecConfig plugin = plugin(credential(V1, SECRET, null));
+        ExecConfig exec = new ExecConfig(V1, plugin.command(), plugin.args(),
                 Map.of("API_KEY", "env-" + SECRET), null, false, null, InteractiveMode.NEVER, null);
         ExecCredentialProvider p = provider(exec);
         p.token();
@@ -484,17 +534,21 @@ class ExecCredentialProviderTest {
 
     /** A plugin printing {@code output}, configured to ask for {@code apiVersion}. */
     private ExecConfig plugin(String output, String apiVersion) throws IOException {
-        Path out = Files.createTempFile(dir, "out", ".json");
-        Files.writeString(out, output);
-        return exec(script("cat '" + out + "'\n"), apiVersion);
+        return execOf(FakeExecPlugin.in(dir).printing(output), apiVersion);
+    }
+
+    /** The portable fake plugin as an exec stanza asking for {@code apiVersion}. */
+    private static ExecConfig execOf(FakeExecPlugin plugin, String apiVersion) {
+        List<String> line = plugin.commandLine();
+        return new ExecConfig(apiVersion, line.get(0), line.subList(1, line.size()), Map.of(), null, false, null,
+                InteractiveMode.NEVER, null);
     }
 
     /** A plugin that counts its runs in {@code count} and returns {@code tok-<run>}. */
     private ExecConfig countingPlugin(Path count, String expiry) {
-        String status = expiry == null ? "{\"token\":\"tok-%d\"}" : "{\"token\":\"tok-%d\",\"expirationTimestamp\":\"" + expiry + "\"}";
-        Path script = script("echo run >> '" + count + "'\nn=$(wc -l < '" + count + "')\n"
-                + "printf '{\"apiVersion\":\"" + V1 + "\",\"kind\":\"ExecCredential\",\"status\":" + status + "}' \"$n\"\n");
-        return exec(script, V1);
+        String credential = expiry == null ? FakeExecPlugin.tokenCredential("tok-{run}")
+                : FakeExecPlugin.tokenCredential("tok-{run}", expiry);
+        return execOf(FakeExecPlugin.in(dir).countingRunsIn(count).printing(credential), V1);
     }
 
     private Path script(String body) {
@@ -531,6 +585,15 @@ class ExecCredentialProviderTest {
                 .put("clientKeyData", new String(Fixtures.bytes(key), StandardCharsets.US_ASCII))
                 .put("expirationTimestamp", expiry);
         return json.writeValueAsString(root);
+    }
+
+    private static Map<String, String> environmentIn(Path file) throws IOException {
+        Map<String, String> environment = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int equals = line.indexOf('=');
+            environment.put(line.substring(0, equals), line.substring(equals + 1));
+        }
+        return environment;
     }
 
     private static long lines(Path file) throws IOException {

@@ -6,6 +6,7 @@ import dev.kubeclient.config.ExecPluginPolicy;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.observation.ExecPluginRun.Outcome;
 import dev.kubeclient.rest.KubeRestClient;
+import dev.kubeclient.testing.FakeExecPlugin;
 import dev.kubeclient.transport.KubeTransport;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -28,8 +29,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Exec plugins as a user of the REST client meets them: lazy, remembered failures, typed errors, the policy. */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the fake plugins are POSIX shell scripts")
+/**
+ * Exec plugins as a user of the REST client meets them: lazy, remembered failures, typed errors, the policy. The
+ * plugins are the portable {@link FakeExecPlugin}, except where a test is about finding a script by name on the PATH.
+ */
 class ExecPluginThroughClientTest {
 
     static final String V1 = "client.authentication.k8s.io/v1";
@@ -45,7 +48,8 @@ class ExecPluginThroughClientTest {
     @Test
     void creatingAClientDoesNotRunThePlugin() throws Exception {
         Path count = dir.resolve("count");
-        try (KubeRestClient client = client(config(exec(tokenPlugin(count).toString())))) {
+        try (KubeRestClient client = client(config(execOf(FakeExecPlugin.in(dir).countingRunsIn(count)
+                .printing(FakeExecPlugin.tokenCredential("tok")))))) {
             assertThat(count).doesNotExist();
 
             server.enqueue(new MockResponse.Builder().body("{}").build());
@@ -59,8 +63,9 @@ class ExecPluginThroughClientTest {
     @Test
     void aFailingPluginRunsOnceForARequestAndItsFailureIsRememberedForTenSeconds() throws IOException {
         Path count = dir.resolve("count");
-        Path plugin = script("echo run >> '" + count + "'\necho 'login expired' >&2\nexit 3\n");
-        try (KubeRestClient client = client(config(exec(plugin.toString())))) {
+        ExecConfig plugin = execOf(FakeExecPlugin.in(dir).countingRunsIn(count).writingToStderr("login expired\n")
+                .exitingWith(3));
+        try (KubeRestClient client = client(config(plugin))) {
             assertThatThrownBy(() -> client.get().absPath("/api").bytes())
                     .isExactlyInstanceOf(ExecPluginException.class)
                     .hasMessageContaining("exit code 3").hasMessageContaining("login expired")
@@ -100,12 +105,13 @@ class ExecPluginThroughClientTest {
     @Test
     void denyAllForbidsEveryPluginWithoutRunningIt() {
         Path count = dir.resolve("count");
-        RestConfig config = config(exec(tokenPlugin(count).toString())).toBuilder()
-                .execPluginPolicy(ExecPluginPolicy.DENY_ALL).build();
+        ExecConfig plugin = execOf(FakeExecPlugin.in(dir).countingRunsIn(count)
+                .printing(FakeExecPlugin.tokenCredential("tok")));
+        RestConfig config = config(plugin).toBuilder().execPluginPolicy(ExecPluginPolicy.DENY_ALL).build();
         try (KubeRestClient client = client(config)) {
             assertThatThrownBy(() -> client.get().absPath("/api").bytes())
                     .isInstanceOf(ExecPluginDeniedException.class)
-                    .hasMessageContaining("exec plugin '" + dir.resolve("plugin") + "'")
+                    .hasMessageContaining("exec plugin '" + plugin.command() + "'")
                     .hasMessageContaining("not allowed by the exec plugin policy DenyAll")
                     .satisfies(e -> assertThat(((ExecPluginDeniedException) e).policy())
                             .isEqualTo(ExecPluginPolicy.DENY_ALL));
@@ -114,6 +120,7 @@ class ExecPluginThroughClientTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the plugin is a POSIX shell script found by its name on the PATH")
     void anAllowlistedNameAllowsThePluginFoundOnThePath() throws IOException {
         Path count = dir.resolve("count");
         Path plugin = tokenPlugin(count);
@@ -128,6 +135,7 @@ class ExecPluginThroughClientTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the plugin is a POSIX shell script found by its name on the PATH")
     void anAllowlistedNameDoesNotAllowAFileOfThatNameElsewhere() throws IOException {
         Path count = dir.resolve("count");
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
@@ -146,9 +154,10 @@ class ExecPluginThroughClientTest {
     @Test
     void anAllowlistedAbsolutePathAllowsExactlyThatFile() throws IOException {
         Path count = dir.resolve("count");
-        Path plugin = tokenPlugin(count);
-        RestConfig config = config(exec(plugin.toString())).toBuilder()
-                .execPluginPolicy(ExecPluginPolicy.allowlist(plugin.toString())).build();
+        ExecConfig plugin = execOf(FakeExecPlugin.in(dir).countingRunsIn(count)
+                .printing(FakeExecPlugin.tokenCredential("tok")));
+        RestConfig config = config(plugin).toBuilder()
+                .execPluginPolicy(ExecPluginPolicy.allowlist(plugin.command())).build();
         try (KubeRestClient client = client(config)) {
             server.enqueue(new MockResponse.Builder().body("{}").build());
             client.get().absPath("/api").bytes();
@@ -174,6 +183,12 @@ class ExecPluginThroughClientTest {
 
     private static ExecConfig exec(String command) {
         return new ExecConfig(V1, command, List.of(), Map.of(), null, false, null, InteractiveMode.NEVER, null);
+    }
+
+    private static ExecConfig execOf(FakeExecPlugin plugin) {
+        List<String> line = plugin.commandLine();
+        return new ExecConfig(V1, line.get(0), line.subList(1, line.size()), Map.of(), null, false, null,
+                InteractiveMode.NEVER, null);
     }
 
     private Path tokenPlugin(Path count) {

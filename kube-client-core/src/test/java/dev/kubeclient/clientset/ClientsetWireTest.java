@@ -13,6 +13,11 @@ import dev.kubeclient.meta.PropagationPolicy;
 import dev.kubeclient.meta.ResourceVersionMatch;
 import dev.kubeclient.meta.UpdateOptions;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.kubeclient.apply.ApplyBody;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.rest.KubeRestClient;
@@ -37,6 +42,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -464,6 +470,51 @@ class ClientsetWireTest {
     }
 
     @Test
+    void applyOfAnObjectReadFromTheServerDropsManagedFieldsAndKeepsTheResourceVersionAsAPrecondition() throws Exception {
+        answer(CONFIG_MAP);
+        ConfigMap fetched = new ConfigMapBuilder(configMap()).editMetadata().withResourceVersion("42")
+                .addNewManagedField().withManager("other").withOperation("Update").withApiVersion("v1")
+                .withFieldsType("FieldsV1").endManagedField().endMetadata().build();
+
+        clientset.coreV1().configMaps("prod").apply(fetched, ApplyOptions.fieldManager("ctrl"));
+
+        JsonNode metadata = bodyOf(taken()).path("metadata");
+        assertThat(metadata.has("managedFields")).isFalse();
+        assertThat(metadata.path("resourceVersion").asString()).isEqualTo("42");
+        assertThat(fetched.getMetadata().getManagedFields()).as("the caller's object is not changed").hasSize(1);
+    }
+
+    @Test
+    void whatApplyRemovesIsLoggedAtDebugNamingTheObjectAndTheWayToApplyOnlyYourOwnFields() {
+        answer(CONFIG_MAP);
+        answer(CONFIG_MAP);
+        ConfigMap fetched = new ConfigMapBuilder(configMap()).editMetadata()
+                .addNewManagedField().withManager("a").endManagedField()
+                .addNewManagedField().withManager("b").endManagedField().endMetadata().build();
+        Logger logger = (Logger) LoggerFactory.getLogger(ApplyBody.class);
+        Level level = logger.getLevel();
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(Level.DEBUG);
+        try {
+            clientset.coreV1().configMaps("prod").apply(fetched, ApplyOptions.fieldManager("ctrl"));
+            clientset.coreV1().configMaps("prod").apply(configMap(), ApplyOptions.fieldManager("ctrl"));
+        } finally {
+            logger.setLevel(level);
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).as("only the apply that had something removed logs").singleElement()
+                .satisfies(event -> {
+                    assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
+                    assertThat(event.getFormattedMessage())
+                            .startsWith("server-side apply of configmaps/web: removed metadata.managedFields (2 entries)")
+                            .contains("ManagedFields.extract(object, fieldManager)");
+                });
+    }
+
+    @Test
     void applyWithoutAnyFieldManagerIsRefusedBeforeAnyRequest() {
         var configMaps = clientset.coreV1().configMaps("prod");
 
@@ -487,15 +538,79 @@ class ClientsetWireTest {
     }
 
     @Test
-    void applyOfYamlTextSendsItUnchanged() throws Exception {
+    void applyOfYamlTextSendsTheObjectItHolds() throws Exception {
         answer(CONFIG_MAP);
-        String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  a: \"1\"\n";
+        String yaml = "# a comment\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  a: \"1\"\n";
 
         clientset.coreV1().configMaps("prod").apply("web", yaml, ApplyOptions.fieldManager("yaml-user"));
 
         RecordedRequest request = taken();
-        assertThat(request.getBody().utf8()).isEqualTo(yaml);
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/apply-patch+yaml");
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/namespaces/prod/configmaps/web");
+        JsonNode body = bodyOf(request);
+        assertThat(body.propertyNames()).containsExactly("apiVersion", "kind", "metadata", "data");
+        assertThat(body.path("data").path("a").asString()).isEqualTo("1");
+    }
+
+    @Test
+    void applyOfYamlWrittenFromAFetchedObjectDropsManagedFieldsAndKeepsTheResourceVersion() throws Exception {
+        answer(CONFIG_MAP);
+        String yaml = """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: web
+                  namespace: prod
+                  resourceVersion: "42"
+                  managedFields:
+                  - manager: kubectl
+                    operation: Update
+                    apiVersion: v1
+                    fieldsType: FieldsV1
+                    fieldsV1: {"f:data": {"f:a": {}}}
+                data:
+                  a: "1"
+                """;
+
+        clientset.coreV1().configMaps("prod").apply("web", yaml, ApplyOptions.fieldManager("gitops"));
+
+        JsonNode metadata = bodyOf(taken()).path("metadata");
+        assertThat(metadata.has("managedFields")).isFalse();
+        assertThat(metadata.path("resourceVersion").asString()).isEqualTo("42");
+    }
+
+    @Test
+    void applyOfJsonTextGoesThroughTheSameApplyPath() throws Exception {
+        answer(CONFIG_MAP);
+        String json = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"web\","
+                + "\"managedFields\":[]},\"data\":{\"a\":\"1\"}}";
+
+        clientset.coreV1().configMaps("prod").apply("web", json, ApplyOptions.fieldManager("gitops"));
+
+        assertThat(bodyOf(taken()).path("metadata").propertyNames()).containsExactly("name");
+    }
+
+    @Test
+    void applyOfTextThatIsNotOneCompleteObjectIsRefusedBeforeAnyRequest() {
+        var configMaps = clientset.coreV1().configMaps("prod");
+        ApplyOptions options = ApplyOptions.fieldManager("gitops");
+
+        assertThatThrownBy(() -> configMaps.apply("web", "apiVersion: v1\nkind: ConfigMap\n", options))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata.name");
+        assertThatThrownBy(() -> configMaps.apply("web", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n",
+                options))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("names 'other'")
+                .hasMessageContaining("configmaps/web");
+        assertThatThrownBy(() -> configMaps.apply("web", "kind: ConfigMap\n---\nkind: Secret\n", options))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds 2 YAML documents")
+                .hasMessageContaining("---");
+        assertThatThrownBy(() -> configMaps.apply("web", "", options))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds 0 YAML documents");
+        assertThatThrownBy(() -> configMaps.apply("web", "- a\n- b\n", options))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not an object");
+        assertThatThrownBy(() -> configMaps.apply("web", "a: [1, 2\n", options))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("neither YAML nor JSON");
+        assertThat(server.getRequestCount()).isZero();
     }
 
     @Test

@@ -50,6 +50,35 @@ class GeneratedClientsetTest {
     }
 
     @Test
+    void accessorsOfGroupVersionsTheApiRemovedAreDeprecatedAndCurrentOnesAreNot() throws Exception {
+        Set<String> deprecated = Arrays.stream(Clientset.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && m.isAnnotationPresent(Deprecated.class))
+                .map(Method::getName).collect(Collectors.toSet());
+
+        assertThat(deprecated).containsExactlyInAnyOrder("apiextensionsV1beta1", "authenticationV1beta1",
+                "authorizationV1beta1", "autoscalingV2beta1", "autoscalingV2beta2", "batchV1beta1", "discoveryV1beta1",
+                "eventsV1beta1", "flowcontrolV1beta1", "flowcontrolV1beta2", "flowcontrolV1beta3", "networkingV1beta1",
+                "nodeV1beta1", "policyV1beta1", "storageV1beta1");
+        assertThat(Clientset.class.getMethod("batchV1beta1").getReturnType().isAnnotationPresent(Deprecated.class)).isTrue();
+        assertThat(Clientset.class.getMethod("batchV1").isAnnotationPresent(Deprecated.class)).isFalse();
+        assertThat(Clientset.class.getMethod("batchV1").getReturnType().isAnnotationPresent(Deprecated.class)).isFalse();
+    }
+
+    @Test
+    void inGroupVersionsThatStillServeNewerKindsOnlyTheRemovedResourcesAreDeprecated() throws Exception {
+        Class<?> certificates = Clientset.class.getMethod("certificatesV1beta1").getReturnType();
+        Class<?> admission = Clientset.class.getMethod("admissionregistrationV1beta1").getReturnType();
+        Class<?> scheduling = Clientset.class.getMethod("schedulingV1beta1").getReturnType();
+
+        assertThat(certificates.isAnnotationPresent(Deprecated.class)).isFalse();
+        assertThat(certificates.getMethod("certificateSigningRequests").isAnnotationPresent(Deprecated.class)).isTrue();
+        assertThat(certificates.getMethod("clusterTrustBundles").isAnnotationPresent(Deprecated.class)).isFalse();
+        assertThat(admission.getMethod("validatingWebhookConfigurations").isAnnotationPresent(Deprecated.class)).isTrue();
+        assertThat(admission.getMethod("mutatingAdmissionPolicies").isAnnotationPresent(Deprecated.class)).isFalse();
+        assertThat(scheduling.getMethod("priorityClasses").isAnnotationPresent(Deprecated.class)).isTrue();
+    }
+
+    @Test
     void everyBuiltInResourceHasAnAccessorNamedAfterItsPlural() {
         for (ResourceType<?> type : Scheme.withBuiltIns().resourceTypes()) {
             Class<?> groupClient = groupClientOf(type);

@@ -51,6 +51,31 @@ class DiscoveryClientTest {
     }
 
     @Test
+    void oneGroupIsReadWithOneRequestAndAnUnservedGroupIsEmpty() {
+        DiscoveryClient discovery = legacyServer();
+        dispatcher().json("/apis/batch", "legacy-1.20/apis-group-batch.json");
+
+        ApiGroup batch = discovery.serverGroup("batch").orElseThrow();
+
+        assertThat(batch.versions()).containsExactly(GroupVersion.parse("batch/v1"), GroupVersion.parse("batch/v1beta1"));
+        assertThat(batch.preferredVersion()).isEqualTo(GroupVersion.parse("batch/v1"));
+        assertThat(discovery.serverGroup("example.com")).isEmpty();
+        assertThat(discovery.serverGroup("").orElseThrow().versions()).containsExactly(GroupVersion.parse("v1"));
+        assertThat(dispatcher().requests).extracting(r -> r.getUrl().encodedPath())
+                .containsExactly("/apis/batch", "/apis/example.com", "/api");
+    }
+
+    @Test
+    void aGroupDocumentForAnotherGroupIsMalformed() {
+        DiscoveryClient discovery = legacyServer();
+        dispatcher().json("/apis/apps", "legacy-1.20/apis-group-batch.json");
+
+        assertThatThrownBy(() -> discovery.serverGroup("apps"))
+                .isInstanceOf(KubeClientException.class)
+                .hasMessage("malformed discovery document from GET /apis/apps: answered with group 'batch'");
+    }
+
+    @Test
     void legacyGroupsListTheCoreGroupFirstWithPreferredVersions() {
         List<ApiGroup> groups = legacyServer().serverGroups();
 

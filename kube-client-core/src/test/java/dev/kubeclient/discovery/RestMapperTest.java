@@ -4,7 +4,6 @@ import dev.kubeclient.scheme.GroupVersionKind;
 import dev.kubeclient.scheme.GroupVersionResource;
 
 import dev.kubeclient.rest.KubeRestClient;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
@@ -131,39 +130,17 @@ class RestMapperTest {
     }
 
     @Test
-    void aMissResetsDiscoveryOnceAndFindsANewCustomResource() {
-        RestMapper mapper = mapper(FixtureDispatcher.legacy());
-        assertThat(mapper.mappingFor("Deployment")).isNotNull();
-        assertThat(dispatcher.count("/apis")).isEqualTo(1);
-
-        // A CRD is installed after the mapper read discovery.
-        String apis = FixtureDispatcher.read("legacy-1.20/apis-trimmed.json").replace("]}", ","
-                + "{\"name\":\"example.com\",\"versions\":[{\"groupVersion\":\"example.com/v1\",\"version\":\"v1\"}],"
-                + "\"preferredVersion\":{\"groupVersion\":\"example.com/v1\",\"version\":\"v1\"}}]}");
-        dispatcher.respond("/apis", new MockResponse.Builder().body(apis).build());
-        dispatcher.respond("/apis/example.com/v1", new MockResponse.Builder().body(
-                "{\"kind\":\"APIResourceList\",\"apiVersion\":\"v1\",\"groupVersion\":\"example.com/v1\",\"resources\":["
-                        + "{\"name\":\"widgets\",\"singularName\":\"widget\",\"namespaced\":true,\"kind\":\"Widget\","
-                        + "\"verbs\":[\"get\",\"list\"],\"shortNames\":[\"wd\"]}]}").build());
-
-        RestMapping widget = mapper.mappingFor("Widget");
-
-        assertThat(widget.resource()).isEqualTo(GroupVersionResource.parse("example.com/v1/widgets"));
-        assertThat(mapper.resourceFor("wd").resource().resource()).isEqualTo("widgets");
-        assertThat(dispatcher.count("/apis")).isEqualTo(2);
-    }
-
-    @Test
-    void aSecondMissThrowsNamingWhatWasLookedForAfterOneRefresh() {
+    void aMissRightAfterReadingDiscoveryThrowsNamingWhatWasLookedForWithoutAskingAgain() {
         RestMapper mapper = mapper(FixtureDispatcher.legacy());
 
         assertThatThrownBy(() -> mapper.resourceFor("gizmos"))
                 .isInstanceOf(NoMatchException.class)
                 .hasMessageContaining("'gizmos'")
-                .hasMessageContaining("after refreshing discovery")
+                .hasMessageContaining("compared with the plural, singular and short names of")
+                .hasMessageContaining("RestMapper.reset() forces it")
                 .hasMessageContaining("metrics.k8s.io/v1beta1")
                 .satisfies(e -> assertThat(((NoMatchException) e).searchedFor()).isEqualTo("gizmos"));
-        assertThat(dispatcher.count("/apis")).isEqualTo(2);
+        assertThat(dispatcher.count("/apis")).isEqualTo(1);
     }
 
     @Test

@@ -15,4 +15,10 @@ final class TestClients {
         RestConfig config = RestConfig.builder().server(server.url("/").toString()).build();
         return KubeRestClient.builder(config).httpClient(new OkHttpClient()).build();
     }
+
+    /** Without client-side rate limiting, for tests that count many requests. */
+    static KubeRestClient unthrottled(MockWebServer server) {
+        RestConfig config = RestConfig.builder().server(server.url("/").toString()).qps(-1).build();
+        return KubeRestClient.builder(config).httpClient(new OkHttpClient()).build();
+    }
 }

@@ -1,6 +1,12 @@
 package dev.kubeclient.docs;
 
+import dev.kubeclient.apply.ManagedFields;
 import dev.kubeclient.clientset.Clientset;
+import dev.kubeclient.clientset.ResourceClient;
+import dev.kubeclient.dynamic.DynamicClient;
+import dev.kubeclient.dynamic.Unstructured;
+import dev.kubeclient.scheme.GroupVersionResource;
+import io.fabric8.kubernetes.api.model.apps.DeploymentList;
 import dev.kubeclient.errors.ApiErrorCause;
 import dev.kubeclient.errors.ConflictException;
 import dev.kubeclient.meta.ApplyOptions;
@@ -76,5 +82,17 @@ final class PatchingSnippets {
             configMaps.apply(intent, ApplyOptions.fieldManager("carol").forced());   // only if carol should win
         }
         // end::conflict[]
+    }
+
+    private static final GroupVersionResource CONFIGMAPS = new GroupVersionResource("", "v1", "configmaps");
+
+    void extract(ResourceClient<Deployment, DeploymentList> deployments, DynamicClient dynamic) {
+        // tag::extract[]
+        Deployment mine = ManagedFields.extract(deployments.get("web"), "my-controller");   // typed
+        mine.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:1.27");
+        deployments.apply(mine, ApplyOptions.fieldManager("my-controller"));
+
+        Unstructured cm = dynamic.resource(CONFIGMAPS).namespace("prod").get("settings").extract("my-controller");
+        // end::extract[]
     }
 }

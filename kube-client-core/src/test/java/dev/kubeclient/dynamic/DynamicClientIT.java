@@ -110,7 +110,7 @@ class DynamicClientIT {
     }
 
     @Test
-    void aCustomResourceIsCreatedServedAndFoundByTheMapperAfterAReset() {
+    void aCustomResourceIsCreatedServedAndFoundByTheMapperAfterARefresh() {
         String group = RealCluster.uniqueName("dyn") + ".example.com";
         RestMapper mapper = RestMapper.create(CachedDiscoveryClient.wrap(DiscoveryClient.create(rest)));
         assertThat(mapper.mappingFor("ConfigMap").resource()).isEqualTo(CONFIGMAPS); // discovery now cached
@@ -130,7 +130,7 @@ class DynamicClientIT {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                     established(dynamic.resource(CRDS).get("widgets." + group)));
 
-            // The mapper's cache predates the CRD: the first miss resets it and finds the new kind.
+            // The mapper's cache predates the CRD: once the refresh interval is over, a miss asks for the group again.
             RestMapping widget = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions().until(() -> mapper.mappingFor("Widget." + group), m -> m != null);
             GroupVersionResource widgets = new GroupVersionResource(group, "v1", "widgets");

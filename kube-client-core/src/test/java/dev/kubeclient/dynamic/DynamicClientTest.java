@@ -407,14 +407,31 @@ class DynamicClientTest {
     }
 
     @Test
-    void applyRefusesObjectsTheServerWouldReject() {
+    void applyRefusesObjectsWithoutATypeBeforeSending() {
         DynamicResource cms = client("m").resource(CONFIGMAPS).namespace("ns");
 
         assertThatThrownBy(() -> cms.apply(configMap().setKind(null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiVersion and kind");
-        assertThatThrownBy(() -> cms.apply(configMap().setNested(List.of(Map.of("manager", "x")), "metadata", "managedFields")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("managedFields");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("server-side apply of v1/configmaps ns/c needs kind in the object: the server reads the "
+                        + "type from apiVersion and kind and the target from the name (an apiVersion and kind are both "
+                        + "required)");
+        assertThatThrownBy(() -> cms.apply(configMap().setApiVersion(null).setKind(null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs apiVersion, kind in the object");
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void applyOfAnObjectReadFromTheServerDropsItsManagedFieldsAndKeepsItsResourceVersion() throws Exception {
+        answer(CM);
+        Unstructured fetched = configMap().setResourceVersion("42")
+                .setNested(List.of(Map.of("manager", "x", "operation", "Apply")), "metadata", "managedFields");
+
+        client("m").resource(CONFIGMAPS).namespace("ns").apply(fetched);
+
+        Unstructured sent = Unstructured.fromJson(body(taken()));
+        assertThat(sent.nestedField("metadata", "managedFields")).isEmpty();
+        assertThat(sent.resourceVersion()).isEqualTo("42");
+        assertThat(fetched.managedFields()).as("the caller's object is not changed").hasSize(1);
     }
 
     @Test

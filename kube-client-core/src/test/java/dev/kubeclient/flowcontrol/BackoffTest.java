@@ -42,19 +42,33 @@ class BackoffTest {
     }
 
     @Test
-    void defaultBackoffGrowsFiveFoldFromOneSecond() {
+    void defaultRetryHasClientGosValuesExactly() {
+        // client-go util/retry: DefaultRetry = wait.Backoff{Steps: 5, Duration: 10ms, Factor: 1.0, Jitter: 0.1}
+        assertThat(Backoff.DEFAULT_RETRY)
+                .isEqualTo(new Backoff(ms(10), 1.0, 0.1, 5, Duration.ZERO));
+    }
+
+    @Test
+    void defaultBackoffHasClientGosValuesExactly() {
+        // client-go util/retry: DefaultBackoff = wait.Backoff{Steps: 4, Duration: 10ms, Factor: 5.0, Jitter: 0.1}
+        assertThat(Backoff.DEFAULT_BACKOFF)
+                .isEqualTo(new Backoff(ms(10), 5.0, 0.1, 4, Duration.ZERO));
+    }
+
+    @Test
+    void defaultBackoffGrowsFiveFoldFromTenMilliseconds() {
         Backoff b = Backoff.DEFAULT_BACKOFF;
 
         assertThat(b.steps()).isEqualTo(4);
         assertThat(delays(b.schedule(NO_JITTER), 4))
-                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(25), Duration.ofSeconds(125));
+                .containsExactly(ms(10), ms(50), ms(250), ms(1250));
         assertThat(delays(b.schedule(() -> 0.5), 3))
-                .containsExactly(ms(1050), ms(5250), ms(26250));
+                .containsExactly(Duration.ofNanos(10_500_000), Duration.ofNanos(52_500_000), Duration.ofNanos(262_500_000));
         Random seeded = new Random(7);
         Backoff.Schedule s = b.schedule(seeded::nextDouble);
-        assertThat(s.next()).isBetween(ms(1000), ms(1100));
-        assertThat(s.next()).isBetween(ms(5000), ms(5500));
-        assertThat(s.next()).isBetween(ms(25000), ms(27500));
+        assertThat(s.next()).isBetween(ms(10), ms(11));
+        assertThat(s.next()).isBetween(ms(50), ms(55));
+        assertThat(s.next()).isBetween(ms(250), ms(275));
     }
 
     @Test
@@ -73,7 +87,7 @@ class BackoffTest {
         delays(s, 4);
 
         assertThat(s.remainingSteps()).isZero();
-        assertThat(delays(s, 2)).containsOnly(Duration.ofSeconds(625));
+        assertThat(delays(s, 2)).containsOnly(ms(6250));
     }
 
     @Test

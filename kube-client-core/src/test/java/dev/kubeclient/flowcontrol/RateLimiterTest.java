@@ -344,4 +344,17 @@ class RateLimiterTest {
         assertThat(sleeper.isAlive()).isFalse();
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
     }
+
+    @Test
+    void withMaxWaitCapsAWaitTheCallerWouldAllowAndTakesNoTokenThen() throws InterruptedException {
+        FakeClock clock = FakeClock.autoAdvancing();
+        RateLimiter limiter = RateLimiter.tokenBucket(1, 1, clock, clock).withMaxWait(ms(500));
+        drain(limiter, 1);
+        assertThatThrownBy(() -> limiter.acquire(LONG)).isInstanceOf(RateLimiterTimeoutException.class);
+        // Within the cap, the caller's own shorter limit still applies and a wait succeeds.
+        assertThat(RateLimiter.tokenBucket(1, 1, clock, clock).withMaxWait(Duration.ofSeconds(2)).acquire(LONG))
+                .isEqualTo(Duration.ZERO);
+        assertThat(limiter.isLimiting()).isTrue();
+        assertThat(RateLimiter.unlimited().isLimiting()).isFalse();
+    }
 }

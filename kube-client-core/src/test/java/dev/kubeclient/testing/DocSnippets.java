@@ -138,7 +138,7 @@ public final class DocSnippets {
     public static void assertInSync(Path docs, Path... sources) {
         List<String> problems = problems(docs, List.of(sources));
         if (!problems.isEmpty()) {
-            throw new AssertionError(problems.size() + " documentation snippet(s) out of sync with " + sources
+            throw new AssertionError(problems.size() + " documentation snippet(s) out of sync with " + List.of(sources)
                     + ":\n\n" + String.join("\n\n", problems));
         }
     }

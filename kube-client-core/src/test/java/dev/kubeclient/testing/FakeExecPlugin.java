@@ -34,6 +34,7 @@ public final class FakeExecPlugin {
     private Duration delay = Duration.ZERO;
     private int exitCode;
     private String stderr = "";
+    private Path environment;
     private final List<String> outputs = new ArrayList<>();
 
     private FakeExecPlugin(Path dir) {
@@ -81,6 +82,12 @@ public final class FakeExecPlugin {
         return this;
     }
 
+    /** Each run writes the environment it was started with to {@code file}, a {@code NAME=value} line each. */
+    public FakeExecPlugin writingEnvironmentTo(Path file) {
+        this.environment = file;
+        return this;
+    }
+
     /** Run <i>n</i> prints the <i>n</i>-th of these, later runs the last one. */
     public FakeExecPlugin printing(String... outputs) {
         this.outputs.addAll(List.of(outputs));
@@ -110,6 +117,9 @@ public final class FakeExecPlugin {
             }
             args.add("--delay=" + delay);
             args.add("--exit=" + exitCode);
+            if (environment != null) {
+                args.add("--env-to=" + environment);
+            }
             Path err = Files.createTempFile(dir, "fake-plugin-stderr", ".txt");
             Files.writeString(err, stderr);
             args.add("--stderr=" + err);

@@ -24,7 +24,7 @@ public final class FakeExecPluginMain {
     }
 
     /**
-     * The plugin itself: {@code [--runs=FILE] [--delay=ISO] [--exit=N] [--stderr=FILE] [--ignored=ANY] OUTPUT-FILE...}.
+     * The plugin itself: {@code [--runs=FILE] [--delay=ISO] [--exit=N] [--stderr=FILE] [--env-to=FILE] [--ignored=ANY] OUTPUT-FILE...}.
      *
      * @param args as above
      */
@@ -33,6 +33,7 @@ public final class FakeExecPluginMain {
         Duration delay = Duration.ZERO;
         int exit = 0;
         Path stderr = null;
+        Path environment = null;
         List<Path> outputs = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--runs=")) {
@@ -43,6 +44,8 @@ public final class FakeExecPluginMain {
                 exit = Integer.parseInt(arg.substring("--exit=".length()));
             } else if (arg.startsWith("--ignored=")) {
                 continue; // stands for the arguments a real plugin takes (tests put secrets there)
+            } else if (arg.startsWith("--env-to=")) {
+                environment = Path.of(arg.substring("--env-to=".length()));
             } else if (arg.startsWith("--stderr=")) {
                 stderr = Path.of(arg.substring("--stderr=".length()));
             } else {
@@ -53,6 +56,11 @@ public final class FakeExecPluginMain {
         if (runs != null) {
             Files.writeString(runs, "run\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             run = Files.readAllLines(runs).size();
+        }
+        if (environment != null) {
+            StringBuilder lines = new StringBuilder();
+            System.getenv().forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
+            Files.writeString(environment, lines, StandardCharsets.UTF_8);
         }
         Thread.sleep(delay.toMillis());
         if (stderr != null) {

@@ -81,7 +81,7 @@ class HandlerFailureStopsTheWatcherTest {
         return ResilientWatcher.builder(lister,
                 request -> client.get().version("v1").namespace("ns").resource("configmaps")
                         .params(request.queryParameters()).watch(ConfigMap.class),
-                handler).name("failing-handler").ticker(time).sleeper(time).build();
+                handler).name("failing-handler").streamingLists(StreamingLists.OFF).ticker(time).sleeper(time).build();
     }
 
     @Test

@@ -210,7 +210,7 @@ class ResilientWatcherTest {
         ResilientWatcher<ConfigMap> refused = builder().resourceVersion("1").threadFactory(r -> null).build();
 
         assertThatThrownBy(refused::start).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("created no thread").hasMessageContaining("configmaps");
+                .hasMessageContaining("refused to create").hasMessageContaining("configmaps");
     }
 
     @Test

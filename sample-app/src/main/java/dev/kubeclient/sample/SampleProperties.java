@@ -1,20 +1,29 @@
 package dev.kubeclient.sample;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
-import java.nio.file.Path;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the sample application.
+ * Settings of the sample application (prefix {@code sample}); the client itself is configured with
+ * {@code kube.client.*}.
  *
- * @param kubeconfig a kubeconfig file to use instead of autodetection ($KUBECONFIG, ~/.kube/config, in-cluster)
- * @param namespace the namespace the sample ConfigMap is applied in; the config's namespace when unset
- * @param fieldManager the field manager the sample applies with
+ * @param configMap the name of the ConfigMap the sample server-side applies at start-up
+ * @param embeddedCluster whether to run against the test kit's in-JVM API server: {@code auto} does so only when no
+ *                        kubeconfig and no in-cluster configuration can be found
+ * @param watch whether to keep a resilient watch on the ConfigMaps of the namespace and log each change
  */
 @ConfigurationProperties("sample")
-public record SampleProperties(Path kubeconfig, String namespace, String fieldManager) {
+public record SampleProperties(@DefaultValue("kube-client-sample") String configMap,
+                               @DefaultValue("auto") EmbeddedCluster embeddedCluster,
+                               @DefaultValue("true") boolean watch) {
 
-    public SampleProperties {
-        fieldManager = fieldManager == null ? "kube-client-sample" : fieldManager;
+    /** When the sample starts the in-JVM API server instead of using a real cluster. */
+    public enum EmbeddedCluster {
+        /** Only when neither a kubeconfig nor an in-cluster configuration is found. */
+        AUTO,
+        /** Always, even when a cluster is configured. */
+        ALWAYS,
+        /** Never: without a cluster, start-up fails with the starter's failure analysis. */
+        NEVER
     }
 }

@@ -8,11 +8,11 @@ import java.time.Duration;
 @ConfigurationProperties("management.health.kube")
 public class KubeHealthProperties {
 
-    /** How long one probe of the API server ({@code /readyz}, then {@code /version}) may take. */
-    private Duration timeout = KubeHealthIndicator.DEFAULT_TIMEOUT;
+    /** How long one probe of the API server (/readyz, or /healthz where it is missing, then /version) may take. */
+    private Duration timeout = Duration.ofSeconds(2); // KubeHealthIndicator.DEFAULT_TIMEOUT, written out for the metadata
 
     /** How long an answer is reused before the API server is asked again; zero asks on every health request. */
-    private Duration cacheTtl = KubeHealthIndicator.DEFAULT_CACHE_TTL;
+    private Duration cacheTtl = Duration.ofSeconds(5); // KubeHealthIndicator.DEFAULT_CACHE_TTL
 
     public Duration getTimeout() {
         return timeout;

@@ -89,8 +89,8 @@ public final class KubeClientMetrics implements KubeClientListener {
         if (limiter == null) {
             return Double.NaN;
         }
-        float qps = limiter.qps();
-        return Float.isFinite(qps) && qps > 0 ? 1 : 0;
+        // isLimiting() turns false for an off limiter and for an 'auto' one once the server has shown APF.
+        return limiter.isLimiting() ? 1 : 0;
     }
 
     @Override

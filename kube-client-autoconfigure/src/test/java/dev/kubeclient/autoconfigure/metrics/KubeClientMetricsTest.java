@@ -155,6 +155,20 @@ class KubeClientMetricsTest {
     }
 
     @Test
+    void theLimiterGaugeFallsToZeroWhenAnAutoLimiterSeesApiPriorityAndFairness() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        dev.kubeclient.flowcontrol.AdaptiveRateLimiter limiter = dev.kubeclient.flowcontrol.RateLimiter.adaptive(
+                dev.kubeclient.flowcontrol.RateLimiter.tokenBucket(5, 10), "https://k8s.example:6443");
+        new KubeClientMetrics(meters, true, () -> limiter);
+        assertThat(meters.get(KubeClientMetrics.RATE_LIMITER_ENABLED).gauge().value()).isEqualTo(1.0);
+
+        limiter.serverResponded(name -> name.equalsIgnoreCase(dev.kubeclient.flowcontrol.AdaptiveRateLimiter.FLOW_SCHEMA_UID_HEADER)
+                ? "0b4f6c2e" : null);
+
+        assertThat(meters.get(KubeClientMetrics.RATE_LIMITER_ENABLED).gauge().value()).isEqualTo(0.0);
+    }
+
+    @Test
     void execPluginRunsAreCountedByPluginAndResultWithoutTheToken() throws IOException {
         Path plugin = dir.resolve("kube-login");
         Files.writeString(plugin, "#!/bin/sh\necho '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
