@@ -6,7 +6,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 kubeconfig=${1:?usage: full-list.sh <kubeconfig> [jvms] [items] [iterations]}
 jvms=${2:-3}; items=${3:-10000}; iterations=${4:-5}
-jar="$here/target/benchmarks.jar"
+jar=${BENCHMARKS_JAR:-"$here/target/benchmarks.jar"}
 out=$(mktemp)
 for round in $(seq "$jvms"); do
   for client in jdk-identity jdk-gzip kube-client-identity kube-client; do

@@ -425,26 +425,45 @@ final class Sources {
     private Sources() {
     }
 
+    /**
+     * The built-in table as data: names only, so that building a scheme loads no model class; {@code load} maps a
+     * class name to its class literal (a switch, no reflection), called for one kind when it is first used.
+     */
     static String builtInTypes(Model model) {
         StringBuilder s = new StringBuilder(HEADER_AND("dev.kubeclient.scheme"));
         s.append("/** Every built-in kind and resource of the fabric8 model artifacts this build was compiled against. */\n")
                 .append("final class BuiltInTypes {\n\n    private BuiltInTypes() {\n    }\n\n")
-                .append("    /** Registers the built-ins in {@code scheme}. */\n")
-                .append("    static void addTo(Scheme scheme) {\n")
-                .append("        addResources(scheme);\n        addOtherKinds(scheme);\n    }\n\n")
-                .append("    private static void addResources(Scheme scheme) {\n");
+                .append("    /** One row per resource: group, version, kind, plural, {@code namespaced} or {@code cluster}, class, list class or {@code \"\"}. */\n")
+                .append("    static final String[][] RESOURCES = {\n");
         for (Resource r : model.resources()) {
-            s.append("        scheme.register(new ResourceType<>(new GroupVersionKind(\"").append(r.group()).append("\", \"")
-                    .append(r.version()).append("\", \"").append(r.kind()).append("\"), \"").append(r.plural()).append("\", ")
-                    .append(r.namespaced()).append(",\n                ").append(r.typeName()).append(".class, ")
-                    .append(r.listTypeName() == null ? "null" : r.listTypeName() + ".class").append("));\n");
+            s.append("        {\"").append(r.group()).append("\", \"").append(r.version()).append("\", \"").append(r.kind())
+                    .append("\", \"").append(r.plural()).append("\", \"").append(r.namespaced() ? "namespaced" : "cluster")
+                    .append("\",\n            \"").append(r.typeName()).append("\", \"")
+                    .append(r.listTypeName() == null ? "" : r.listTypeName()).append("\"},\n");
         }
-        s.append("    }\n\n    private static void addOtherKinds(Scheme scheme) {\n");
+        s.append("    };\n\n    /** One row per kind that is not a resource of its own: group, version, kind, class. */\n")
+                .append("    static final String[][] OTHER_KINDS = {\n");
         for (OtherKind k : model.kinds()) {
-            s.append("        scheme.registerKind(new GroupVersionKind(\"").append(k.group()).append("\", \"").append(k.version())
-                    .append("\", \"").append(k.kind()).append("\"), ").append(k.typeName()).append(".class);\n");
+            s.append("        {\"").append(k.group()).append("\", \"").append(k.version()).append("\", \"").append(k.kind())
+                    .append("\", \"").append(k.typeName()).append("\"},\n");
         }
-        s.append("    }\n}\n");
+        s.append("    };\n\n    /** The class named in the tables; loads that class only. */\n")
+                .append("    static Class<?> load(String className) {\n        return switch (className) {\n");
+        Set<String> names = new java.util.TreeSet<>();
+        for (Resource r : model.resources()) {
+            names.add(r.typeName());
+            if (r.listTypeName() != null) {
+                names.add(r.listTypeName());
+            }
+        }
+        for (OtherKind k : model.kinds()) {
+            names.add(k.typeName());
+        }
+        for (String name : names) {
+            s.append("            case \"").append(name).append("\" -> ").append(name).append(".class;\n");
+        }
+        s.append("            default -> throw new IllegalArgumentException(\"not a built-in class: \" + className);\n")
+                .append("        };\n    }\n}\n");
         return s.toString();
     }
 

@@ -110,6 +110,46 @@ class SchemeTest {
     }
 
     @Test
+    void aBuiltInIsFoundWhicheverWayItIsFirstAskedFor() {
+        // Built-ins are loaded on first use: every lookup must find a kind nobody has asked for yet.
+        assertThat(Scheme.withBuiltIns().find(new GroupVersionResource("", "v1", "configmaps")))
+                .map(type -> (Object) type.type()).contains(ConfigMap.class);
+        assertThat(Scheme.withBuiltIns().classOf(new GroupVersionKind("", "v1", "ConfigMapList"))).contains(ConfigMapList.class);
+        assertThat(Scheme.withBuiltIns().kindOf(ConfigMapList.class)).contains(new GroupVersionKind("", "v1", "ConfigMapList"));
+        assertThat(Scheme.withBuiltIns().find(ConfigMap.class)).map(type -> (Object) type.listType()).contains(ConfigMapList.class);
+        assertThat(Scheme.withBuiltIns().kindOf(Status.class)).contains(new GroupVersionKind("", "v1", "Status"));
+        assertThat(Scheme.withBuiltIns().kinds()).contains(new GroupVersionKind("apps", "v1", "DeploymentList"));
+        assertThat(Scheme.empty().find(ConfigMap.class)).isEmpty();
+    }
+
+    @Test
+    void aResourceNameTakenByAnUnusedBuiltInIsRejected() {
+        ResourceType<Gizmo> clash = new ResourceType<>(new GroupVersionKind("", "v1", "Gizmo"), "configmaps", true, Gizmo.class, null);
+
+        assertThatThrownBy(() -> scheme.register(clash))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("configmaps").hasMessageContaining(ConfigMap.class.getName());
+    }
+
+    @Test
+    void threadsAskingForTheSameBuiltInAtOnceGetOneResourceType() throws Exception {
+        Scheme fresh = Scheme.withBuiltIns();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<ResourceType<Deployment>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                answers.add(pool.submit(() -> fresh.resourceType(Deployment.class)));
+            }
+            ResourceType<Deployment> first = answers.get(0).get();
+            for (java.util.concurrent.Future<ResourceType<Deployment>> answer : answers) {
+                assertThat(answer.get()).isSameAs(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void apiVersionsParseWithAndWithoutGroup() {
         assertThat(GroupVersionKind.of("v1", "Pod")).isEqualTo(new GroupVersionKind("", "v1", "Pod"));
         assertThat(GroupVersionKind.of("apps/v1", "Deployment").apiVersion()).isEqualTo("apps/v1");

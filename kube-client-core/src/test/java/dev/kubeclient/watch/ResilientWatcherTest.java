@@ -190,6 +190,30 @@ class ResilientWatcherTest {
     }
 
     @Test
+    void startRunsOnAThreadFromTheGivenFactoryNamedAfterTheWatcher() throws Exception {
+        server.enqueue(streamThenHold(added("a", "2")));
+        List<Thread> made = new CopyOnWriteArrayList<>();
+        BlockingQueue<String> runningOn = new LinkedBlockingQueue<>();
+        watcher = builder(event -> runningOn.add(Thread.currentThread().getName())).sleeper(time).resourceVersion("1").threadFactory(r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            made.add(t);
+            return t;
+        }).build().start();
+
+        assertThat(runningOn.poll(5, TimeUnit.SECONDS)).isEqualTo("kube-client-watcher-configmaps");
+        assertThat(made).singleElement().extracting(Thread::getName).isEqualTo("kube-client-watcher-configmaps");
+    }
+
+    @Test
+    void aThreadFactoryThatCreatesNoThreadIsReportedOnStart() {
+        ResilientWatcher<ConfigMap> refused = builder().resourceVersion("1").threadFactory(r -> null).build();
+
+        assertThatThrownBy(refused::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("refused to create").hasMessageContaining("configmaps");
+    }
+
+    @Test
     void closeStopsTheWatcherPromptlyEvenWhileItWaitsForAnAnswer() throws Exception {
         server.enqueue(new MockResponse.Builder().body("{}").headersDelay(30, TimeUnit.SECONDS).build());
         watcher = builder().resourceVersion("1").build().start();
