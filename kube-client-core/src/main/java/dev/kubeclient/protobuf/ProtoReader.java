@@ -55,6 +55,11 @@ public final class ProtoReader {
         return position < limit;
     }
 
+    /** The bytes left in the current message (or the whole buffer at the top level). */
+    public int remaining() {
+        return limit - position;
+    }
+
     /** The offset of the next byte in the buffer. */
     public int position() {
         return position;

@@ -23,6 +23,11 @@ public final class ProtoTypes {
 
     /** Go's zero {@code time.Time} in Unix seconds: the JSON form writes it as {@code null}. */
     private static final long GO_ZERO_TIME_SECONDS = -62135596800L;
+
+    /** Whether seconds and nanos are a zero time: apimachinery writes it as an empty message (JSON: null). */
+    private static boolean isZero(long[] t) {
+        return t[1] == 0 && (t[0] == 0 || t[0] == GO_ZERO_TIME_SECONDS);
+    }
     private static final DateTimeFormatter RFC3339_MICRO = DateTimeFormatter
             .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,7 +40,7 @@ public final class ProtoTypes {
     /** {@code meta/v1 Time} as RFC 3339 in UTC with whole seconds, as its JSON form; {@code null} for Go's zero time. */
     public static String time(ProtoReader r) {
         long[] t = secondsNanos(r);
-        if (t[0] == GO_ZERO_TIME_SECONDS && t[1] == 0) {
+        if (isZero(t)) {
             return null;
         }
         return Instant.ofEpochSecond(t[0]).toString();
@@ -44,7 +49,7 @@ public final class ProtoTypes {
     /** {@code meta/v1 MicroTime} as RFC 3339 in UTC with six fraction digits, as its JSON form. */
     public static String microTime(ProtoReader r) {
         long[] t = secondsNanos(r);
-        if (t[0] == GO_ZERO_TIME_SECONDS && t[1] == 0) {
+        if (isZero(t)) {
             return null;
         }
         return RFC3339_MICRO.format(Instant.ofEpochSecond(t[0], t[1] / 1000 * 1000));

@@ -5,7 +5,7 @@ package dev.kubeclient.protobuf;
  * type that does not fit the field. The message names the byte offset; it never quotes the body, which may hold a
  * Secret.
  */
-public final class ProtobufFormatException extends RuntimeException {
+public final class ProtobufFormatException extends IllegalArgumentException {
 
     /** A failure described by {@code message}. */
     public ProtobufFormatException(String message) {
