@@ -348,7 +348,8 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
     // ---- helpers for subclasses
 
     final T decode(KubeRequest request, String verb) {
-        return objectDecoder.decode(request);
+        // Only reads ask for protobuf; the answers to writes are read as JSON, as the writes are sent.
+        return "get".equals(verb) ? objectDecoder.decode(request) : objectDecoder.decodeJson(request);
     }
 
     final String defaultFieldManager() {

@@ -55,6 +55,11 @@ final class TypedDecoder<T> {
         return response.decode(reader::readValue, type.toCanonical());
     }
 
+    /** Sends {@code request} and decodes its body as JSON while it streams in, whatever this decoder asks for. */
+    T decodeJson(KubeRequest request) {
+        return request.decode(reader::readValue, type.toCanonical());
+    }
+
     T decode(byte[] json, String what) {
         try {
             return reader.readValue(json);
