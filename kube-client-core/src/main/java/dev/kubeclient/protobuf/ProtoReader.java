@@ -194,20 +194,42 @@ public final class ProtoReader {
      */
     public <K, V> void mapEntry(Map<K, V> map, Function<ProtoReader, K> key, Function<ProtoReader, V> value,
             K emptyKey, V emptyValue) {
-        message(r -> {
+        int length = readLength();
+        int outer = limit;
+        limit = position + length;
+        try {
             K k = emptyKey;
             V v = emptyValue;
-            while (r.hasMore()) {
-                int tag = r.readTag();
+            while (position < limit) {
+                int tag = readTag();
                 switch (tag >>> 3) {
-                    case 1 -> k = key.apply(r);
-                    case 2 -> v = value.apply(r);
-                    default -> r.skip(tag);
+                    case 1 -> k = key.apply(this);
+                    case 2 -> v = value.apply(this);
+                    default -> skip(tag);
                 }
             }
             map.put(k, v);
-            return null;
-        });
+        } finally {
+            limit = outer;
+        }
+    }
+
+    /**
+     * Hands the bytes of a length-delimited field to {@code consumer} without copying them (the consumer must not
+     * keep the array), and returns what it makes of them.
+     */
+    public <T> T readBytesInPlace(BytesFunction<T> consumer) {
+        int length = readLength();
+        int start = position;
+        position += length;
+        return consumer.apply(buffer, start, length);
+    }
+
+    /** Makes a value of a slice of a buffer. */
+    @FunctionalInterface
+    public interface BytesFunction<T> {
+        /** The value of {@code length} bytes of {@code buffer} from {@code offset}. */
+        T apply(byte[] buffer, int offset, int length);
     }
 
     /**

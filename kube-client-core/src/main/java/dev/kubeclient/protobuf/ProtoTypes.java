@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,8 +26,8 @@ public final class ProtoTypes {
     private static final long GO_ZERO_TIME_SECONDS = -62135596800L;
 
     /** Whether seconds and nanos are a zero time: apimachinery writes it as an empty message (JSON: null). */
-    private static boolean isZero(long[] t) {
-        return t[1] == 0 && (t[0] == 0 || t[0] == GO_ZERO_TIME_SECONDS);
+    private static boolean isZero(long seconds, long nanos) {
+        return nanos == 0 && (seconds == 0 || seconds == GO_ZERO_TIME_SECONDS);
     }
     private static final DateTimeFormatter RFC3339_MICRO = DateTimeFormatter
             .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -39,17 +40,56 @@ public final class ProtoTypes {
 
     /** {@code meta/v1 Time} as RFC 3339 in UTC with whole seconds, as its JSON form; {@code null} for Go's zero time. */
     public static String time(ProtoReader r) {
-        long[] t = secondsNanos(r);
-        if (isZero(t)) {
+        long seconds = 0;
+        long nanos = 0;
+        while (r.hasMore()) {
+            int tag = r.readTag();
+            switch (tag) {
+                case 1 << 3 -> seconds = r.readInt64();
+                case 2 << 3 -> nanos = r.readInt32();
+                default -> r.skip(tag);
+            }
+        }
+        if (isZero(seconds, nanos)) {
             return null;
         }
-        return Instant.ofEpochSecond(t[0]).toString();
+        return rfc3339(seconds);
+    }
+
+    /** {@code 2006-01-02T15:04:05Z} for years 0-9999 (the range Go's JSON writes), Instant's form otherwise. */
+    static String rfc3339(long epochSeconds) {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(epochSeconds, 0, ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 0 || year > 9999) {
+            return Instant.ofEpochSecond(epochSeconds).toString();
+        }
+        byte[] out = new byte[20];
+        digits(out, 0, year, 4);
+        out[4] = '-';
+        digits(out, 5, t.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, t.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, t.getHour(), 2);
+        out[13] = ':';
+        digits(out, 14, t.getMinute(), 2);
+        out[16] = ':';
+        digits(out, 17, t.getSecond(), 2);
+        out[19] = 'Z';
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    private static void digits(byte[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** {@code meta/v1 MicroTime} as RFC 3339 in UTC with six fraction digits, as its JSON form. */
     public static String microTime(ProtoReader r) {
         long[] t = secondsNanos(r);
-        if (isZero(t)) {
+        if (isZero(t[0], t[1])) {
             return null;
         }
         return RFC3339_MICRO.format(Instant.ofEpochSecond(t[0], t[1] / 1000 * 1000));
@@ -144,15 +184,22 @@ public final class ProtoTypes {
         while (r.hasMore()) {
             int tag = r.readTag();
             if (tag == (1 << 3 | ProtoReader.LENGTH_DELIMITED)) {
-                byte[] raw = r.readBytes();
-                if (raw.length > 0) {
-                    Map<String, Object> object = JSON.readValue(raw, JSON_OBJECT);
-                    object.forEach(fields::setAdditionalProperty);
+                Map<String, Object> object = r.readBytesInPlace(ProtoTypes::jsonObject);
+                if (object != null) {
+                    fields.setAdditionalProperties(object);
                 }
             } else {
                 r.skip(tag);
             }
         }
         return fields;
+    }
+
+    private static Map<String, Object> jsonObject(byte[] buffer, int offset, int length) {
+        if (length == 0) {
+            return null;
+        }
+        Map<String, Object> object = FieldsJson.read(buffer, offset, length);
+        return object != null ? object : JSON.readValue(buffer, offset, length, JSON_OBJECT);
     }
 }
