@@ -1,6 +1,5 @@
 package dev.kubeclient.codegen;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
@@ -376,9 +375,22 @@ public final class ProtobufDecoderGenerator {
     private static Field javaField(Class<?> model, String jsonName) {
         for (Class<?> c = model; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
-                JsonProperty property = f.getAnnotation(JsonProperty.class);
-                if (property != null && property.value().equals(jsonName)) {
+                if (jsonName.equals(jsonPropertyName(f))) {
                     return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The value of the field's {@code @JsonProperty}, read reflectively so the generator needs no Jackson. */
+    private static String jsonPropertyName(Field field) {
+        for (java.lang.annotation.Annotation a : field.getAnnotations()) {
+            if (a.annotationType().getName().equals("com.fasterxml.jackson.annotation.JsonProperty")) {
+                try {
+                    return (String) a.annotationType().getMethod("value").invoke(a);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read @JsonProperty of " + field, e);
                 }
             }
         }
