@@ -42,6 +42,7 @@ import java.util.jar.JarFile;
  *
  * <p>Protobuf carries zero values (0, false, "") of Go's non-pointer fields, which JSON omits when the field is
  * {@code omitempty}; the decoders drop such zeros except for the fields listed in {@code protobuf-zero-values.txt}.
+ * A repeated or map field listed there (no omitempty) is set to null when absent, as JSON writes a nil one.
  *
  * <p>Run in the JDK's source-launch mode: {@code java -cp <descriptors, protobuf-java, model> ProtobufDecoderGenerator.java
  * <output-dir> <zero-values-file>}.
@@ -256,8 +257,7 @@ public final class ProtobufDecoderGenerator {
                         .append(local).append(" = new java.util.LinkedHashMap<>() : ").append(local).append(", e -> ")
                         .append(keyExpr).append(", e -> ").append(valueExpr).append(", ").append(empty(k)).append(", ")
                         .append(empty(v)).append(");\n");
-                finish.append("        if (").append(local).append(" != null) {\n            o.").append(setter.getName())
-                        .append('(').append(local).append(");\n        }\n");
+                finish.append(setCollection(message, field, setter, local));
             } else if (field.isRepeated()) {
                 if (!(target instanceof ParameterizedType list) || list.getRawType() != List.class) {
                     left.add(path + "." + field.getName() + " (model type " + target.getTypeName() + ")");
@@ -272,8 +272,7 @@ public final class ProtobufDecoderGenerator {
                 cases.append("                case ").append(tag).append(" -> (").append(local).append(" == null ? ")
                         .append(local).append(" = new java.util.ArrayList<>() : ").append(local).append(").add(")
                         .append(valueExpr).append(");\n");
-                finish.append("        if (").append(local).append(" != null) {\n            o.").append(setter.getName())
-                        .append('(').append(local).append(");\n        }\n");
+                finish.append(setCollection(message, field, setter, local));
             } else {
                 String valueExpr = value(field, target, "r");
                 if (valueExpr == null) {
@@ -301,6 +300,19 @@ public final class ProtobufDecoderGenerator {
                 + "            }\n"
                 + "        }\n"
                 + finish;
+    }
+
+    /**
+     * Sets a repeated or map field after the loop: when it had entries; or always (null when it had none) when JSON
+     * writes it even empty (no omitempty: Go writes a nil slice as null, and protobuf cannot tell empty from nil).
+     */
+    private String setCollection(Descriptor message, FieldDescriptor field, Method setter, String local) {
+        // The API server writes the items of a list as [] when there are none, never null.
+        boolean listItems = message.getName().endsWith("List") && field.getName().equals("items");
+        if (!listItems && keepZero.contains(message.getFullName() + "." + field.getName())) {
+            return "        o." + setter.getName() + "(" + local + ");\n";
+        }
+        return "        if (" + local + " != null) {\n            o." + setter.getName() + "(" + local + ");\n        }\n";
     }
 
     private static boolean isEmbedded(FieldDescriptor field, Class<?> model) {

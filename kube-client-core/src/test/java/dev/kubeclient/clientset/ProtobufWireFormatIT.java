@@ -1,7 +1,10 @@
 package dev.kubeclient.clientset;
 
 import dev.kubeclient.config.WireFormat;
+import dev.kubeclient.errors.KubeApiException;
 import dev.kubeclient.errors.NotFoundException;
+import dev.kubeclient.protobuf.KubeProtobuf;
+import dev.kubeclient.scheme.ResourceType;
 import dev.kubeclient.meta.ListOptions;
 import dev.kubeclient.testing.IntegrationTest;
 import dev.kubeclient.testing.RealCluster;
@@ -11,6 +14,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -200,6 +204,65 @@ class ProtobufWireFormatIT {
         }
         assertThat(objects).hasSize(count);
         return objects;
+    }
+
+    /**
+     * Every built-in resource the server lists (its own objects: RBAC roles, priority and flow-control objects, the
+     * kubernetes Service and Endpoints, namespaces, ...): protobuf and JSON lists give equal objects. Objects that
+     * changed between the two lists (other resourceVersion) are not compared.
+     */
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void everyBuiltInResourceTheServerListsDecodesToEqualObjects() {
+        List<String> compared = new ArrayList<>();
+        List<String> mismatched = new ArrayList<>();
+        HasMetadata[] firstMismatch = new HasMetadata[2];
+        for (ResourceType<?> type : json.typed().scheme().resourceTypes()) {
+            if (type.listType() == null || !KubeProtobuf.canDecode(type.type()) || !KubeProtobuf.canDecode(type.listType())) {
+                continue;
+            }
+            String namespace = type.namespaced() ? "" : null;
+            ResourceClient byJson = json.typed().resourceClient((Class) type.type(), (Class) type.listType(), namespace);
+            ResourceClient byProtobuf = protobuf.typed().resourceClient((Class) type.type(), (Class) type.listType(), namespace);
+            List<HasMetadata> jsonItems;
+            try {
+                jsonItems = ((KubernetesResourceList<HasMetadata>) byJson.list()).getItems();
+            } catch (KubeApiException e) {
+                continue; // not served by this server (another version, or not listable)
+            }
+            List<HasMetadata> protobufItems = ((KubernetesResourceList<HasMetadata>) byProtobuf.list()).getItems();
+            Map<String, HasMetadata> jsonByKey = new java.util.HashMap<>();
+            jsonItems.forEach(o -> jsonByKey.put(key(o), o));
+            int equal = 0;
+            for (HasMetadata p : protobufItems) {
+                HasMetadata j = jsonByKey.get(key(p));
+                if (j == null || !java.util.Objects.equals(j.getMetadata().getResourceVersion(),
+                        p.getMetadata().getResourceVersion())) {
+                    continue;
+                }
+                if (j.equals(p)) {
+                    equal++;
+                } else {
+                    mismatched.add(type.kind() + " " + p.getMetadata().getName());
+                    if (firstMismatch[0] == null) {
+                        firstMismatch[0] = p;
+                        firstMismatch[1] = j;
+                    }
+                }
+            }
+            compared.add(type.kind().kind() + "=" + equal);
+        }
+        System.out.println("protobuf and JSON compared (kind=equal objects): " + compared);
+        if (firstMismatch[0] != null) {
+            assertThat(firstMismatch[0]).as("first of " + mismatched).usingRecursiveComparison().isEqualTo(firstMismatch[1]);
+        }
+        assertThat(mismatched).isEmpty();
+        assertThat(compared).anyMatch(c -> c.startsWith("ClusterRole=")).anyMatch(c -> c.startsWith("Namespace="))
+                .anyMatch(c -> c.startsWith("ConfigMap="));
+    }
+
+    private static String key(HasMetadata o) {
+        return o.getMetadata().getNamespace() + "/" + o.getMetadata().getName();
     }
 
     @Test
