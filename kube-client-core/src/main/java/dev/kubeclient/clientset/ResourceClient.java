@@ -10,7 +10,9 @@ import dev.kubeclient.meta.PatchOptions;
 import dev.kubeclient.meta.QueryParams;
 import dev.kubeclient.meta.UpdateOptions;
 
+import dev.kubeclient.config.WireFormat;
 import dev.kubeclient.errors.KubeClientException;
+import dev.kubeclient.protobuf.KubeProtobuf;
 import dev.kubeclient.rest.KubeRequest;
 import dev.kubeclient.rest.KubeRestClient;
 import dev.kubeclient.rest.PatchType;
@@ -62,8 +64,10 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.scope = ResourceScope.of(type, namespace);
         this.objectType = mapper.constructType(type.type());
-        this.objectDecoder = new TypedDecoder<>(mapper, objectType);
-        this.listDecoder = new TypedDecoder<>(mapper, listType);
+        // Protobuf only for built-in classes read with the shared mapper (a custom mapper means a custom resource).
+        boolean protobuf = rest.config().wireFormat() == WireFormat.PROTOBUF && mapper == rest.json().mapper();
+        this.objectDecoder = new TypedDecoder<>(mapper, objectType, protobuf);
+        this.listDecoder = new TypedDecoder<>(mapper, listType, protobuf);
     }
 
     /** What this client serves: kind, resource name, scope, classes. */
@@ -140,6 +144,9 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
 
     private Watch<T> openWatch(KubeRequest request) {
         if (mapper == rest.json().mapper()) {
+            if (objectDecoder.asksProtobuf()) {
+                request.header("Accept", KubeProtobuf.ACCEPT);
+            }
             return request.watch(type.type());
         }
         // A custom resource class read through our derived mapper (see DecodingMappers): open the stream and decode
@@ -348,7 +355,8 @@ public class ResourceClient<T extends HasMetadata, L extends KubernetesResourceL
     // ---- helpers for subclasses
 
     final T decode(KubeRequest request, String verb) {
-        return objectDecoder.decode(request);
+        // Only reads ask for protobuf; the answers to writes are read as JSON, as the writes are sent.
+        return "get".equals(verb) ? objectDecoder.decode(request) : objectDecoder.decodeJson(request);
     }
 
     final String defaultFieldManager() {

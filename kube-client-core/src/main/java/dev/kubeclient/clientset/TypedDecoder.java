@@ -1,7 +1,9 @@
 package dev.kubeclient.clientset;
 
 import dev.kubeclient.errors.KubeClientException;
+import dev.kubeclient.protobuf.KubeProtobuf;
 import dev.kubeclient.rest.KubeRequest;
+import dev.kubeclient.rest.KubeResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectMapper;
@@ -16,14 +18,45 @@ final class TypedDecoder<T> {
 
     private final ObjectReader reader;
     private final JavaType type;
+    private final Class<T> protobuf;
 
     TypedDecoder(ObjectMapper mapper, JavaType type) {
-        this.type = type;
-        this.reader = mapper.readerFor(type);
+        this(mapper, type, false);
     }
 
-    /** Sends {@code request} and decodes its body while it streams in. */
+    /**
+     * A decoder that, when {@code askProtobuf} is set and {@code type} is a built-in class, asks for protobuf and
+     * decodes either answer.
+     */
+    @SuppressWarnings("unchecked")
+    TypedDecoder(ObjectMapper mapper, JavaType type, boolean askProtobuf) {
+        this.type = type;
+        this.reader = mapper.readerFor(type);
+        this.protobuf = askProtobuf && KubeProtobuf.canDecode(type.getRawClass()) ? (Class<T>) type.getRawClass() : null;
+    }
+
+    /** Whether requests ask for protobuf. */
+    boolean asksProtobuf() {
+        return protobuf != null;
+    }
+
+    /**
+     * Sends {@code request} and decodes its body: JSON while it streams in; protobuf (asked for when this decoder
+     * {@link #asksProtobuf() does}, and used when the server answers with it) from the whole body, which is compact.
+     */
     T decode(KubeRequest request) {
+        if (protobuf == null) {
+            return request.decode(reader::readValue, type.toCanonical());
+        }
+        KubeResponse response = request.header("Accept", KubeProtobuf.ACCEPT).execute();
+        if (KubeProtobuf.isProtobuf(response.contentType())) {
+            return response.decode(in -> KubeProtobuf.decode(in.readAllBytes(), protobuf), type.toCanonical());
+        }
+        return response.decode(reader::readValue, type.toCanonical());
+    }
+
+    /** Sends {@code request} and decodes its body as JSON while it streams in, whatever this decoder asks for. */
+    T decodeJson(KubeRequest request) {
         return request.decode(reader::readValue, type.toCanonical());
     }
 

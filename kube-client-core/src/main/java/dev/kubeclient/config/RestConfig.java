@@ -70,6 +70,7 @@ public final class RestConfig {
     private final String origin;
     private final WarningHandler warningHandler;
     private final ExecPluginPolicy execPluginPolicy;
+    private final WireFormat wireFormat;
 
     private RestConfig(Builder b) {
         this.server = b.server;
@@ -89,6 +90,7 @@ public final class RestConfig {
         this.authProvider = b.authProvider;
         this.impersonation = b.impersonation;
         this.userAgent = b.userAgent;
+        this.wireFormat = b.wireFormat;
         this.qps = b.qps;
         this.burst = b.burst;
         this.maxRetries = b.maxRetries;
@@ -155,6 +157,8 @@ public final class RestConfig {
      * class the JVM was started with.
      */
     public String userAgent() { return userAgent; }
+    /** What the typed clients ask for when reading built-in resources; {@link WireFormat#JSON} by default. */
+    public WireFormat wireFormat() { return wireFormat; }
     /** Requests per second as configured: 0 means {@value #DEFAULT_QPS}, negative disables rate limiting. */
     public float qps() { return qps; }
     /** Bucket size as configured: 0 means {@value #DEFAULT_BURST}. */
@@ -217,6 +221,7 @@ public final class RestConfig {
         if (authProvider != null) s.append(", authProvider=").append(authProvider);
         if (impersonation.isEnabled()) s.append(", impersonation=").append(impersonation);
         if (userAgent != null) s.append(", userAgent=").append(userAgent);
+        if (wireFormat != WireFormat.JSON) s.append(", wireFormat=").append(wireFormat);
         s.append(", qps=").append(qps).append(", burst=").append(burst);
         if (!timeout.isZero()) s.append(", timeout=").append(timeout);
         if (proxy != null) s.append(", proxy=").append(redactUserInfo(proxy));
@@ -254,6 +259,7 @@ public final class RestConfig {
         private AuthProviderConfig authProvider;
         private Impersonation impersonation = Impersonation.NONE;
         private String userAgent;
+        private WireFormat wireFormat = WireFormat.JSON;
         private float qps;
         private int burst;
         private int maxRetries = DEFAULT_MAX_RETRIES;
@@ -292,6 +298,7 @@ public final class RestConfig {
             authProvider = c.authProvider;
             impersonation = c.impersonation;
             userAgent = c.userAgent;
+            wireFormat = c.wireFormat;
             qps = c.qps;
             burst = c.burst;
             maxRetries = c.maxRetries;
@@ -352,6 +359,14 @@ public final class RestConfig {
         }
         /** The User-Agent header; {@code null} for the default. */
         public Builder userAgent(String userAgent) { this.userAgent = userAgent; return this; }
+        /**
+         * What the typed clients ask for when reading built-in resources: {@link WireFormat#PROTOBUF} for smaller,
+         * faster-to-decode answers; {@link WireFormat#JSON} (the default) otherwise.
+         */
+        public Builder wireFormat(WireFormat wireFormat) {
+            this.wireFormat = java.util.Objects.requireNonNull(wireFormat, "wireFormat");
+            return this;
+        }
         /** Requests per second: 0 for the default ({@value #DEFAULT_QPS}), negative to switch rate limiting off. */
         public Builder qps(float qps) { this.qps = qps; return this; }
         /** Bucket size: 0 for the default ({@value #DEFAULT_BURST}). */
@@ -482,7 +497,7 @@ public final class RestConfig {
                 && Objects.equals(bearerTokenFile, c.bearerTokenFile) && Objects.equals(username, c.username)
                 && Objects.equals(password, c.password) && Objects.equals(exec, c.exec)
                 && Objects.equals(authProvider, c.authProvider) && impersonation.equals(c.impersonation)
-                && Objects.equals(userAgent, c.userAgent) && timeout.equals(c.timeout)
+                && Objects.equals(userAgent, c.userAgent) && wireFormat == c.wireFormat && timeout.equals(c.timeout)
                 && connectTimeout.equals(c.connectTimeout) && Objects.equals(proxy, c.proxy)
                 && namespace.equals(c.namespace) && Objects.equals(fieldManager, c.fieldManager)
                 && listener.equals(c.listener) && interceptors.equals(c.interceptors) && Objects.equals(origin, c.origin)

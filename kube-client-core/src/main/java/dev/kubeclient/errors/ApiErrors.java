@@ -1,5 +1,6 @@
 package dev.kubeclient.errors;
 
+import dev.kubeclient.protobuf.KubeProtobuf;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.StatusDetailsBuilder;
@@ -149,6 +150,10 @@ public final class ApiErrors {
     }
 
     private static Status decodeStatus(byte[] body, String contentType) {
+        if (body != null && KubeProtobuf.hasPrefix(body)) {
+            // A client that asked for protobuf gets its errors in protobuf too.
+            return KubeProtobuf.decodeStatus(body);
+        }
         if (body == null || body.length == 0 || !looksLikeJson(body, contentType)) {
             return null;
         }

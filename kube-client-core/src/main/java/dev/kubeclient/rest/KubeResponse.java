@@ -1,6 +1,7 @@
 package dev.kubeclient.rest;
 
 import dev.kubeclient.errors.KubeClientException;
+import dev.kubeclient.protobuf.ProtobufFormatException;
 import okhttp3.Headers;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -111,6 +112,9 @@ public final class KubeResponse implements AutoCloseable {
         } catch (JacksonException e) {
             throw new KubeClientException("the answer to " + description + " is not a valid " + what + ": "
                     + e.getOriginalMessage(), e);
+        } catch (ProtobufFormatException e) {
+            throw new KubeClientException("the answer to " + description + " is not a valid " + what
+                    + " in protobuf: " + e.getMessage(), e);
         }
     }
 

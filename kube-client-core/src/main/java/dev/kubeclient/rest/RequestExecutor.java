@@ -1,5 +1,6 @@
 package dev.kubeclient.rest;
 
+import dev.kubeclient.protobuf.KubeProtobuf;
 import dev.kubeclient.auth.CredentialException;
 import dev.kubeclient.errors.ApiErrors;
 import dev.kubeclient.errors.KubeClientException;
@@ -147,9 +148,16 @@ final class RequestExecutor {
         RequestInfo info = p.info();
         listener.watchOpened(info);
         long opened = ticker.nanoTime();
+        java.util.function.Consumer<String> onClosed =
+                error -> listener.watchClosed(info, Duration.ofNanos(ticker.nanoTime() - opened), error);
+        if (KubeProtobuf.isProtobuf(sent.response().header("Content-Type")) && KubeProtobuf.canDecode(type.getRawClass())) {
+            @SuppressWarnings("unchecked")
+            Class<T> raw = (Class<T>) type.getRawClass();
+            return Watch.decodingProtobuf(sent.response().body().byteStream(), json.mapper(), raw, sent.call()::cancel,
+                    onClosed, p.description());
+        }
         return Watch.decoding(sent.response().body().byteStream(), json.mapper(), type, sent.call()::cancel,
-                error -> listener.watchClosed(info, Duration.ofNanos(ticker.nanoTime() - opened), error),
-                p.description());
+                onClosed, p.description());
     }
 
     private void pause(KubeRequest.Prepared p, Duration delay, long start, int attempt, String error) {

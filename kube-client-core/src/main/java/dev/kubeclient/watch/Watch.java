@@ -1,6 +1,7 @@
 package dev.kubeclient.watch;
 
 import dev.kubeclient.errors.KubeClientException;
+import dev.kubeclient.protobuf.KubeProtobuf;
 import io.fabric8.kubernetes.api.model.Status;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -54,9 +55,17 @@ public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
     private final AtomicBoolean reported = new AtomicBoolean();
     private volatile boolean closed;
     private boolean released;
+    /** Reads protobuf frames when set; JSON otherwise. */
+    private final Class<T> protobufType;
 
     private Watch(InputStream body, ObjectMapper mapper, JavaType type, Runnable cancel, Consumer<String> onClosed,
                   String description) {
+        this(body, mapper, type, cancel, onClosed, description, null);
+    }
+
+    private Watch(InputStream body, ObjectMapper mapper, JavaType type, Runnable cancel, Consumer<String> onClosed,
+                  String description, Class<T> protobufType) {
+        this.protobufType = protobufType;
         this.body = body;
         // Each event is one value in a longer stream: what follows it is the next event, not trailing garbage.
         this.objectReader = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -88,6 +97,24 @@ public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
     }
 
     /**
+     * A watch over an already-open protobuf stream ({@code application/vnd.kubernetes.protobuf;stream=watch}):
+     * length-prefixed {@code WatchEvent} frames whose objects are decoded into {@code type}, a built-in model class
+     * (see {@link KubeProtobuf#canDecode(Class)}). ERROR events carry their {@code Status} as in JSON.
+     *
+     * @param mapper used only to describe {@code type} in messages
+     * @see #decoding(InputStream, ObjectMapper, JavaType, Runnable, Consumer, String)
+     */
+    public static <T> Watch<T> decodingProtobuf(InputStream body, ObjectMapper mapper, Class<T> type, Runnable cancel,
+                                                Consumer<String> onClosed, String description) {
+        if (!KubeProtobuf.canDecode(Objects.requireNonNull(type, "type"))) {
+            throw new IllegalArgumentException(type.getName() + " has no protobuf decoder; watch it as JSON");
+        }
+        return new Watch<>(Objects.requireNonNull(body, "body"), Objects.requireNonNull(mapper, "mapper"),
+                mapper.constructType(type), Objects.requireNonNull(cancel, "cancel"),
+                Objects.requireNonNull(onClosed, "onClosed"), Objects.requireNonNull(description, "description"), type);
+    }
+
+    /**
      * The next event, waiting for it as long as the stream stays open.
      *
      * @return the event, or {@code null} when the stream ended normally or was closed
@@ -102,7 +129,7 @@ public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
             if (closed) {
                 return null;
             }
-            WatchEvent<T> event = readEvent();
+            WatchEvent<T> event = protobufType != null ? readProtobufEvent() : readEvent();
             if (event == null) {
                 end(null);
             }
@@ -117,6 +144,12 @@ public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
             }
             throw new KubeClientException("the watch " + description + " sent something that is not a valid "
                     + "watch event of " + type.toCanonical() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            if (closed) {
+                return null;
+            }
+            end(e.getClass().getSimpleName());
+            throw new KubeClientException("the watch " + description + " broke: " + e, e);
         } finally {
             if (closed) {
                 release();
@@ -171,6 +204,19 @@ public final class Watch<T> implements AutoCloseable, Iterable<WatchEvent<T>> {
             throw new IllegalArgumentException("a " + eventType + " event without an \"object\"");
         }
         return new WatchEvent<>(eventType, object, null);
+    }
+
+    private WatchEvent<T> readProtobufEvent() throws IOException {
+        byte[] frame = KubeProtobuf.readFrame(body);
+        if (frame == null) {
+            return null;
+        }
+        KubeProtobuf.RawWatchEvent raw = KubeProtobuf.parseWatchEvent(frame);
+        WatchEvent.Type eventType = eventType(raw.type());
+        if (eventType == WatchEvent.Type.ERROR) {
+            return new WatchEvent<>(eventType, null, raw.object(Status.class));
+        }
+        return new WatchEvent<>(eventType, raw.object(protobufType), null);
     }
 
     private static WatchEvent.Type eventType(String name) {

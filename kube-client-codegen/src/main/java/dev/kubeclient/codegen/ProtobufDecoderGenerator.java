@@ -1,0 +1,471 @@
+package dev.kubeclient.codegen;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.jar.JarFile;
+
+/**
+ * Writes the protobuf decoders of the built-in Kubernetes types into kube-client-core's generated sources: one class
+ * per API group version ({@code CoreV1ProtobufDecoders}, {@code AppsV1ProtobufDecoders}, ...) with one static
+ * method per message that maps to a fabric8 model class, and {@code ProtobufDecoders}, which finds the decoder of a
+ * model class. The input is the messages' descriptors as the official Java client's proto jar carries them
+ * ({@code io.kubernetes:client-java-proto}, read with protobuf-java): both are on the generator's classpath only,
+ * never on core's runtime classpath.
+ *
+ * <p>A message maps to the fabric8 class of the same name in the package of its group version (core/v1 and meta/v1
+ * in {@code io.fabric8.kubernetes.api.model}, {@code apps/v1} in {@code ...model.apps}, otherwise
+ * {@code ...model.<group>.<version>}, or {@code ...model.<group>} for a v1); each field is set through the setter of
+ * the model field whose JSON name is the field's name, which reflection checks here. Fields whose type does not fit
+ * are left out and listed in the generated class's Javadoc. Time, MicroTime, Duration, Quantity, IntOrString and
+ * FieldsV1 are converted to what the JSON form gives ({@code ProtoTypes}).
+ *
+ * <p>Protobuf carries zero values (0, false, "") of Go's non-pointer fields, which JSON omits when the field is
+ * {@code omitempty}; the decoders drop such zeros except for the fields listed in {@code protobuf-zero-values.txt}.
+ * A repeated or map field listed there (no omitempty) is set to null when absent, as JSON writes a nil one.
+ *
+ * <p>Run in the JDK's source-launch mode: {@code java -cp <descriptors, protobuf-java, model> ProtobufDecoderGenerator.java
+ * <output-dir> <zero-values-file>}.
+ */
+public final class ProtobufDecoderGenerator {
+
+    private static final String OUT_PACKAGE = "dev.kubeclient.protobuf";
+    private static final String MODEL = "io.fabric8.kubernetes.api.model";
+    private static final String META = "k8s.io.apimachinery.pkg.apis.meta.v1.";
+
+    /** Messages converted by ProtoTypes rather than generated: message, conversion method, model type. */
+    private static final List<String[]> SPECIAL = List.of(
+            new String[] {META + "Time", "time", "java.lang.String"},
+            new String[] {META + "MicroTime", "microTime", "java.lang.String"},
+            new String[] {META + "MicroTime", "microTimeObject", MODEL + ".MicroTime"},
+            new String[] {META + "Duration", "duration", MODEL + ".Duration"},
+            new String[] {META + "FieldsV1", "fieldsV1", MODEL + ".FieldsV1"},
+            new String[] {"k8s.io.apimachinery.pkg.runtime.RawExtension", "rawExtension", "java.lang.Object"},
+            new String[] {"k8s.io.apimachinery.pkg.util.intstr.IntOrString", "intOrString", MODEL + ".IntOrString"},
+            new String[] {"k8s.io.apimachinery.pkg.api.resource.Quantity", "quantity", MODEL + ".Quantity"});
+
+    private static boolean isSpecial(String message) {
+        return SPECIAL.stream().anyMatch(s -> s[0].equals(message));
+    }
+
+    private final Set<String> keepZero;
+    private final Map<String, Class<?>> modelClasses = new LinkedHashMap<>();
+    private final Map<String, String> decoderClasses = new LinkedHashMap<>();
+
+    private ProtobufDecoderGenerator(Set<String> keepZero) {
+        this.keepZero = keepZero;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: ProtobufDecoderGenerator <output-dir> <zero-values-file>");
+        }
+        Set<String> keepZero = new HashSet<>();
+        for (String line : Files.readAllLines(Path.of(args[1]))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                keepZero.add(line.trim());
+            }
+        }
+        new ProtobufDecoderGenerator(keepZero).generate(Path.of(args[0]).resolve(OUT_PACKAGE.replace('.', '/')));
+    }
+
+    private void generate(Path dir) throws Exception {
+        Map<String, List<Descriptor>> byPackage = new TreeMap<>();
+        for (FileDescriptor file : descriptors()) {
+            for (Descriptor message : file.getMessageTypes()) {
+                if (isSpecial(message.getFullName())) {
+                    continue;
+                }
+                Class<?> model = modelClass(file.getPackage(), message.getName());
+                if (model != null) {
+                    modelClasses.put(message.getFullName(), model);
+                    decoderClasses.put(message.getFullName(), decoderClassName(file.getPackage()));
+                    byPackage.computeIfAbsent(file.getPackage(), p -> new ArrayList<>()).add(message);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        int messages = 0;
+        int skipped = 0;
+        for (var entry : byPackage.entrySet()) {
+            String className = decoderClassName(entry.getKey());
+            StringBuilder methods = new StringBuilder();
+            List<String> left = new ArrayList<>();
+            for (Descriptor message : entry.getValue()) {
+                methods.append(decoderMethod(message, left));
+                messages++;
+            }
+            skipped += left.size();
+            Files.writeString(dir.resolve(className + ".java"), decoderClass(entry.getKey(), className, methods, left));
+        }
+        Files.writeString(dir.resolve("ProtobufDecoders.java"), registry());
+        System.out.println("ProtobufDecoderGenerator: " + messages + " message decoders in " + byPackage.size()
+                + " classes; " + skipped + " fields left out");
+    }
+
+    /** Every FileDescriptor of the proto jar's outer classes. */
+    private static List<FileDescriptor> descriptors() throws Exception {
+        URL anchor = ProtobufDecoderGenerator.class.getClassLoader().getResource("io/kubernetes/client/proto/Meta.class");
+        if (anchor == null) {
+            throw new IllegalStateException("io.kubernetes:client-java-proto is not on the generator's classpath");
+        }
+        List<String> names = new ArrayList<>();
+        try (JarFile jar = ((JarURLConnection) anchor.openConnection()).getJarFile()) {
+            jar.stream().map(e -> e.getName())
+                    .filter(n -> n.startsWith("io/kubernetes/client/proto/") && n.endsWith(".class") && !n.contains("$")
+                            && n.indexOf('/', "io/kubernetes/client/proto/".length()) < 0)
+                    .forEach(n -> names.add(n.substring(0, n.length() - 6).replace('/', '.')));
+        }
+        Collections.sort(names);
+        List<FileDescriptor> files = new ArrayList<>();
+        for (String name : names) {
+            Method getter;
+            try {
+                getter = Class.forName(name, false, ProtobufDecoderGenerator.class.getClassLoader()).getMethod("getDescriptor");
+            } catch (NoSuchMethodException e) {
+                continue;
+            }
+            if (getter.getReturnType() == FileDescriptor.class) {
+                files.add((FileDescriptor) getter.invoke(null));
+            }
+        }
+        return files;
+    }
+
+    private static Class<?> modelClass(String protoPackage, String name) {
+        List<String> candidates = new ArrayList<>();
+        if (protoPackage.equals("k8s.io.api.core.v1") || protoPackage.equals("k8s.io.apimachinery.pkg.apis.meta.v1")) {
+            candidates.add(MODEL);
+        } else if (protoPackage.startsWith("k8s.io.api.")) {
+            String[] gv = protoPackage.substring("k8s.io.api.".length()).split("\\.");
+            if (gv.length != 2) {
+                return null;
+            }
+            candidates.add(MODEL + "." + gv[0] + "." + gv[1]);
+            if (gv[1].equals("v1")) {
+                candidates.add(MODEL + "." + gv[0]);
+            }
+            if (gv[0].equals("storage") && gv[1].equals("v1")) {
+                candidates.add(MODEL + ".storage");
+            }
+        }
+        for (String pkg : candidates) {
+            try {
+                Class<?> c = Class.forName(pkg + "." + name, false, ProtobufDecoderGenerator.class.getClassLoader());
+                if (!Modifier.isAbstract(c.getModifiers()) && Modifier.isPublic(c.getModifiers()) && !c.isInterface()) {
+                    c.getConstructor();
+                    return c;
+                }
+            } catch (ClassNotFoundException | NoSuchMethodException e) {
+                // not this candidate
+            }
+        }
+        return null;
+    }
+
+    private static String decoderClassName(String protoPackage) {
+        String[] parts = protoPackage.split("\\.");
+        String group = parts[parts.length - 2];
+        String version = parts[parts.length - 1];
+        return capitalize(group) + capitalize(version) + "ProtobufDecoders";
+    }
+
+    private static String methodName(Descriptor message) {
+        return "decode" + message.getName();
+    }
+
+    private String decoderMethod(Descriptor message, List<String> left) {
+        Class<?> model = modelClasses.get(message.getFullName());
+        String type = model.getCanonicalName();
+        StringBuilder helpers = new StringBuilder();
+        return "    /** Reads a {@code " + message.getFullName() + "} message. */\n"
+                + "    public static " + type + ' ' + methodName(message) + "(ProtoReader r) {\n"
+                + "        " + type + " o = new " + type + "();\n"
+                + readLoop(message, model, left, helpers, message.getName())
+                + "        return o;\n"
+                + "    }\n\n"
+                + helpers;
+    }
+
+    /**
+     * The statements reading {@code message}'s fields into {@code o} (of class {@code model}). A field with no model
+     * field of its name whose message does have fields of {@code model} is an embedded Go struct (JSON inlines it):
+     * it is read by a helper setting those fields on {@code o}.
+     */
+    private String readLoop(Descriptor message, Class<?> model, List<String> left, StringBuilder helpers, String path) {
+        StringBuilder locals = new StringBuilder();
+        StringBuilder cases = new StringBuilder();
+        StringBuilder finish = new StringBuilder();
+        for (FieldDescriptor field : message.getFields()) {
+            Field javaField = javaField(model, field.getName());
+            Method setter = javaField == null ? null : setter(model, javaField);
+            if (setter == null) {
+                if (isEmbedded(field, model)) {
+                    String helper = "read" + path + capitalize(field.getName());
+                    int tag = field.getNumber() << 3 | 2;
+                    cases.append("                case ").append(tag).append(" -> r.message(e -> {\n                    ")
+                            .append(helper).append("(e, o);\n                    return null;\n                });\n");
+                    String type = model.getCanonicalName();
+                    StringBuilder nested = new StringBuilder();
+                    helpers.append("    private static void ").append(helper).append("(ProtoReader r, ").append(type)
+                            .append(" o) {\n").append(readLoop(field.getMessageType(), model, left, nested,
+                                    path + capitalize(field.getName())))
+                            .append("    }\n\n").append(nested);
+                    continue;
+                }
+                left.add(path + "." + field.getName() + " (no model field or setter)");
+                continue;
+            }
+            Type target = setter.getGenericParameterTypes()[0];
+            int tag = field.getNumber() << 3 | wireType(field);
+            String local = "f" + field.getNumber();
+            if (field.isMapField()) {
+                if (!(target instanceof ParameterizedType map) || map.getRawType() != Map.class) {
+                    left.add(path + "." + field.getName() + " (model type " + target.getTypeName() + ")");
+                    continue;
+                }
+                FieldDescriptor k = field.getMessageType().findFieldByNumber(1);
+                FieldDescriptor v = field.getMessageType().findFieldByNumber(2);
+                String keyExpr = value(k, map.getActualTypeArguments()[0], "e");
+                String valueExpr = value(v, map.getActualTypeArguments()[1], "e");
+                if (keyExpr == null || valueExpr == null) {
+                    left.add(path + "." + field.getName() + " (map of " + target.getTypeName() + ")");
+                    continue;
+                }
+                locals.append("        ").append(target.getTypeName()).append(' ').append(local).append(" = null;\n");
+                cases.append("                case ").append(tag).append(" -> r.mapEntry(").append(local).append(" == null ? ")
+                        .append(local).append(" = new java.util.LinkedHashMap<>() : ").append(local).append(", e -> ")
+                        .append(keyExpr).append(", e -> ").append(valueExpr).append(", ").append(empty(k)).append(", ")
+                        .append(empty(v)).append(");\n");
+                finish.append(setCollection(message, field, setter, local));
+            } else if (field.isRepeated()) {
+                if (!(target instanceof ParameterizedType list) || list.getRawType() != List.class) {
+                    left.add(path + "." + field.getName() + " (model type " + target.getTypeName() + ")");
+                    continue;
+                }
+                String valueExpr = value(field, list.getActualTypeArguments()[0], "r");
+                if (valueExpr == null) {
+                    left.add(path + "." + field.getName() + " (list of " + target.getTypeName() + ")");
+                    continue;
+                }
+                locals.append("        ").append(target.getTypeName()).append(' ').append(local).append(" = null;\n");
+                cases.append("                case ").append(tag).append(" -> (").append(local).append(" == null ? ")
+                        .append(local).append(" = new java.util.ArrayList<>() : ").append(local).append(").add(")
+                        .append(valueExpr).append(");\n");
+                finish.append(setCollection(message, field, setter, local));
+            } else {
+                String valueExpr = value(field, target, "r");
+                if (valueExpr == null) {
+                    left.add(path + "." + field.getName() + " (model type " + target.getTypeName() + ")");
+                    continue;
+                }
+                String zeroCheck = keepZero.contains(message.getFullName() + "." + field.getName()) ? null : zeroCheck(field);
+                if (zeroCheck == null) {
+                    cases.append("                case ").append(tag).append(" -> o.").append(setter.getName()).append('(')
+                            .append(valueExpr).append(");\n");
+                } else {
+                    cases.append("                case ").append(tag).append(" -> {\n                    var v = ")
+                            .append(valueExpr).append(";\n                    if (").append(zeroCheck)
+                            .append(") {\n                        o.").append(setter.getName())
+                            .append("(v);\n                    }\n                }\n");
+                }
+            }
+        }
+        return locals
+                + "        while (r.hasMore()) {\n"
+                + "            int tag = r.readTag();\n"
+                + "            switch (tag) {\n"
+                + cases
+                + "                default -> r.skip(tag);\n"
+                + "            }\n"
+                + "        }\n"
+                + finish;
+    }
+
+    /**
+     * Sets a repeated or map field after the loop: when it had entries; or always (null when it had none) when JSON
+     * writes it even empty (no omitempty: Go writes a nil slice as null, and protobuf cannot tell empty from nil).
+     */
+    private String setCollection(Descriptor message, FieldDescriptor field, Method setter, String local) {
+        // The API server writes the items of a list as [] when there are none, never null.
+        boolean listItems = message.getName().endsWith("List") && field.getName().equals("items");
+        if (!listItems && keepZero.contains(message.getFullName() + "." + field.getName())) {
+            return "        o." + setter.getName() + "(" + local + ");\n";
+        }
+        return "        if (" + local + " != null) {\n            o." + setter.getName() + "(" + local + ");\n        }\n";
+    }
+
+    private static boolean isEmbedded(FieldDescriptor field, Class<?> model) {
+        if (field.getType() != FieldDescriptor.Type.MESSAGE || field.isRepeated() || isSpecial(field.getMessageType().getFullName())) {
+            return false;
+        }
+        for (FieldDescriptor inner : field.getMessageType().getFields()) {
+            if (javaField(model, inner.getName()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The expression reading one value of {@code field} into {@code target}, or null when they do not fit. */
+    private String value(FieldDescriptor field, Type target, String reader) {
+        String t = target.getTypeName();
+        return switch (field.getType()) {
+            case STRING -> t.equals("java.lang.String") ? reader + ".readString()" : null;
+            case BYTES -> t.equals("java.lang.String") ? reader + ".readBase64()" : null;
+            case INT32, UINT32 -> t.equals("java.lang.Integer") ? reader + ".readInt32()"
+                    : t.equals("java.lang.Long") ? "(long) " + reader + ".readInt32()" : null;
+            case INT64, UINT64 -> t.equals("java.lang.Long") ? reader + ".readInt64()" : null;
+            case BOOL -> t.equals("java.lang.Boolean") ? reader + ".readBool()" : null;
+            case DOUBLE -> t.equals("java.lang.Double") ? reader + ".readDouble()" : null;
+            case MESSAGE -> {
+                String name = field.getMessageType().getFullName();
+                if (isSpecial(name)) {
+                    yield SPECIAL.stream().filter(s -> s[0].equals(name) && s[2].equals(t)).findFirst()
+                            .map(s -> reader + ".message(ProtoTypes::" + s[1] + ")").orElse(null);
+                }
+                Class<?> model = modelClasses.get(name);
+                if (model == null || !(target instanceof Class<?> c) || !c.isAssignableFrom(model)) {
+                    yield null;
+                }
+                yield reader + ".message(" + decoderClasses.get(name) + "::" + methodName(field.getMessageType()) + ")";
+            }
+            default -> null;
+        };
+    }
+
+    private static String empty(FieldDescriptor field) {
+        return switch (field.getType()) {
+            case STRING, BYTES -> "\"\"";
+            case INT32, UINT32 -> "0";
+            case INT64, UINT64 -> "0L";
+            case BOOL -> "false";
+            default -> "null";
+        };
+    }
+
+    /** A condition on {@code v} true when the value is not the zero value JSON would omit; null for messages. */
+    private static String zeroCheck(FieldDescriptor field) {
+        return switch (field.getType()) {
+            case STRING, BYTES -> "!v.isEmpty()";
+            case INT32, UINT32, INT64, UINT64 -> "v != 0";
+            case BOOL -> "v";
+            case DOUBLE -> "v != 0.0";
+            default -> null;
+        };
+    }
+
+    private static int wireType(FieldDescriptor field) {
+        return switch (field.getType()) {
+            case STRING, BYTES, MESSAGE -> 2;
+            case DOUBLE, FIXED64, SFIXED64 -> 1;
+            case FLOAT, FIXED32, SFIXED32 -> 5;
+            default -> 0;
+        };
+    }
+
+    private static Field javaField(Class<?> model, String jsonName) {
+        for (Class<?> c = model; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (jsonName.equals(jsonPropertyName(f))) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The value of the field's {@code @JsonProperty}, read reflectively so the generator needs no Jackson. */
+    private static String jsonPropertyName(Field field) {
+        for (java.lang.annotation.Annotation a : field.getAnnotations()) {
+            if (a.annotationType().getName().equals("com.fasterxml.jackson.annotation.JsonProperty")) {
+                try {
+                    return (String) a.annotationType().getMethod("value").invoke(a);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read @JsonProperty of " + field, e);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Method setter(Class<?> model, Field field) {
+        try {
+            String name = field.getName().startsWith("_") ? field.getName().substring(1) : field.getName();
+            return model.getMethod("set" + capitalize(name), field.getType());
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    private static String decoderClass(String protoPackage, String className, StringBuilder methods, List<String> left) {
+        StringBuilder doc = new StringBuilder();
+        doc.append("/**\n * Protobuf decoders of {@code ").append(protoPackage)
+                .append("} into fabric8 model objects. Generated by ProtobufDecoderGenerator; do not edit.\n");
+        if (!left.isEmpty()) {
+            doc.append(" *\n * <p>Fields left out (their values are skipped):\n * <ul>\n");
+            for (String l : left) {
+                doc.append(" * <li>").append(l.replace("<", "&lt;").replace(">", "&gt;")).append("</li>\n");
+            }
+            doc.append(" * </ul>\n");
+        }
+        doc.append(" */\n");
+        return "package " + OUT_PACKAGE + ";\n\n"
+                + doc
+                + "@javax.annotation.processing.Generated(\"dev.kubeclient.codegen.ProtobufDecoderGenerator\")\n"
+                + "public final class " + className + " {\n\n"
+                + "    private " + className + "() {\n    }\n\n"
+                + methods.toString().stripTrailing() + "\n}\n";
+    }
+
+    private String registry() {
+        StringBuilder cases = new StringBuilder();
+        Set<Class<?>> seen = new HashSet<>();
+        for (var entry : modelClasses.entrySet()) {
+            Class<?> c = entry.getValue();
+            if (seen.add(c)) {
+                String name = entry.getKey();
+                cases.append("            case \"").append(c.getName()).append("\" -> ").append(decoderClasses.get(name))
+                        .append("::decode").append(name.substring(name.lastIndexOf('.') + 1)).append(";\n");
+            }
+        }
+        return "package " + OUT_PACKAGE + ";\n\n"
+                + "import java.util.function.Function;\n\n"
+                + "/**\n * Finds the generated protobuf decoder of a fabric8 model class. Generated by ProtobufDecoderGenerator;\n"
+                + " * do not edit.\n */\n"
+                + "@javax.annotation.processing.Generated(\"dev.kubeclient.codegen.ProtobufDecoderGenerator\")\n"
+                + "public final class ProtobufDecoders {\n\n"
+                + "    private ProtobufDecoders() {\n    }\n\n"
+                + "    /** The decoder of {@code type}'s protobuf message, or {@code null} when it has none (custom resources). */\n"
+                + "    public static Function<ProtoReader, ?> forClass(Class<?> type) {\n"
+                + "        return switch (type.getName()) {\n"
+                + cases
+                + "            default -> null;\n"
+                + "        };\n"
+                + "    }\n}\n";
+    }
+}
