@@ -1,5 +1,6 @@
 package dev.kubeclient.autoconfigure;
 
+import dev.kubeclient.config.WireFormat;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.net.URI;
@@ -58,6 +59,9 @@ public class KubeClientProperties {
     /** How often a request answered with 429 or a 5xx with Retry-After is sent again. */
     private int maxRetries = 10; // RestConfig.DEFAULT_MAX_RETRIES
 
+    /** What the typed clients ask for when reading built-in resources: json, or protobuf (smaller and faster to decode; custom resources and writes stay JSON). */
+    private WireFormat wireFormat = WireFormat.JSON;
+
     /** Wire-trace level as kubectl's -v: 0 off, 6 URLs and status, 7 headers, 8 truncated bodies, 9 bodies (credentials masked). */
     private int wireTraceLevel = 0;
 
@@ -99,6 +103,8 @@ public class KubeClientProperties {
     public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
     public Duration getRequestTimeout() { return requestTimeout; }
     public void setRequestTimeout(Duration requestTimeout) { this.requestTimeout = requestTimeout; }
+    public WireFormat getWireFormat() { return wireFormat; }
+    public void setWireFormat(WireFormat wireFormat) { this.wireFormat = wireFormat; }
     public int getMaxRetries() { return maxRetries; }
     public void setMaxRetries(int maxRetries) { this.maxRetries = maxRetries; }
     public int getWireTraceLevel() { return wireTraceLevel; }

@@ -53,6 +53,7 @@ final class PropertiesRestConfigCustomizer implements RestConfigCustomizer, Orde
                     + "client-go uses " + RestConfig.DEFAULT_MAX_RETRIES + ".");
         }
         builder.maxRetries(properties.getMaxRetries());
+        builder.wireFormat(properties.getWireFormat());
         if (properties.getWireTraceLevel() < 0 || properties.getWireTraceLevel() > 9) {
             throw new InvalidKubeClientPropertyException("kube.client.wire-trace-level", properties.getWireTraceLevel(),
                     "is not a kubectl -v level", "Set kube.client.wire-trace-level between 0 (off) and 9 (bodies).");
