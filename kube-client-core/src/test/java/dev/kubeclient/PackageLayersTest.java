@@ -29,6 +29,7 @@ class PackageLayersTest {
 
     /** The layers, lowest first. A new package must be placed here before it can be used. */
     static final List<Set<String>> LAYERS = List.of(
+            Set.of("protobuf"),
             Set.of("errors", "observation", "scheme"),
             Set.of("config", "flowcontrol", "pager"),
             Set.of("auth", "retry", "watch"),
