@@ -2,6 +2,7 @@ package dev.kubeclient.clientset;
 
 import dev.kubeclient.errors.KubeClientException;
 import dev.kubeclient.protobuf.KubeProtobuf;
+import dev.kubeclient.protobuf.ProtobufListDecoder;
 import dev.kubeclient.rest.KubeRequest;
 import dev.kubeclient.rest.KubeResponse;
 import tools.jackson.core.JacksonException;
@@ -19,6 +20,7 @@ final class TypedDecoder<T> {
     private final ObjectReader reader;
     private final JavaType type;
     private final Class<T> protobuf;
+    private final ProtobufListDecoder<T> protobufList;
 
     TypedDecoder(ObjectMapper mapper, JavaType type) {
         this(mapper, type, false);
@@ -33,6 +35,7 @@ final class TypedDecoder<T> {
         this.type = type;
         this.reader = mapper.readerFor(type);
         this.protobuf = askProtobuf && KubeProtobuf.canDecode(type.getRawClass()) ? (Class<T>) type.getRawClass() : null;
+        this.protobufList = protobuf == null ? null : ProtobufListDecoder.forClass(protobuf);
     }
 
     /** Whether requests ask for protobuf. */
@@ -42,7 +45,8 @@ final class TypedDecoder<T> {
 
     /**
      * Sends {@code request} and decodes its body: JSON while it streams in; protobuf (asked for when this decoder
-     * {@link #asksProtobuf() does}, and used when the server answers with it) from the whole body, which is compact.
+     * {@link #asksProtobuf() does}, and used when the server answers with it) lists while they stream in, one item
+     * at a time, and single objects from their whole (small) body.
      */
     T decode(KubeRequest request) {
         if (protobuf == null) {
@@ -50,6 +54,9 @@ final class TypedDecoder<T> {
         }
         KubeResponse response = request.header("Accept", KubeProtobuf.ACCEPT).execute();
         if (KubeProtobuf.isProtobuf(response.contentType())) {
+            if (protobufList != null) {
+                return response.decode(protobufList::decode, type.toCanonical());
+            }
             return response.decode(in -> KubeProtobuf.decode(in.readAllBytes(), protobuf), type.toCanonical());
         }
         return response.decode(reader::readValue, type.toCanonical());

@@ -5,6 +5,7 @@ import dev.kubeclient.clientset.Clientset;
 import dev.kubeclient.clientset.ResourceClient;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.protobuf.KubeProtobuf;
+import dev.kubeclient.protobuf.ProtobufListDecoder;
 import dev.kubeclient.rest.KubeJson;
 import dev.kubeclient.rest.KubeRestClient;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -63,6 +64,7 @@ public class ProtobufListDecodeBenchmark {
     private byte[] protobuf;
     private KubeRestClient rest;
     private ResourceClient<ConfigMap, ConfigMapList> configMaps;
+    private final ProtobufListDecoder<ConfigMapList> streaming = ProtobufListDecoder.forClass(ConfigMapList.class);
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -75,7 +77,9 @@ public class ProtobufListDecodeBenchmark {
         configMaps = Clientset.of(rest).coreV1().configMaps("bench");
         ConfigMapList fromJson = jsonDecode();
         ConfigMapList fromProtobuf = protobufDecode();
-        if (fromJson.getItems().size() != ITEMS || !fromJson.getItems().equals(fromProtobuf.getItems())) {
+        ConfigMapList fromStream = protobufStreamDecode();
+        if (fromJson.getItems().size() != ITEMS || !fromJson.getItems().equals(fromProtobuf.getItems())
+                || !fromProtobuf.equals(fromStream)) {
             throw new IllegalStateException("the protobuf and JSON bodies do not decode to equal lists");
         }
         System.out.printf("%nbodies: JSON %,d bytes, protobuf %,d bytes%n", json.length, protobuf.length);
@@ -92,10 +96,47 @@ public class ProtobufListDecodeBenchmark {
         return configMaps.decodeList(json);
     }
 
-    /** The protobuf decode path. */
+    /** The protobuf decode of a whole body (what {@code list()} did before streaming; single objects still do). */
     @Benchmark
     public ConfigMapList protobufDecode() {
         return KubeProtobuf.decode(protobuf, ConfigMapList.class);
+    }
+
+    /**
+     * The protobuf decode path of {@code list()}: from a stream, one item at a time (the stream here hands out at most
+     * 16 KiB per read, as a socket or inflater does).
+     */
+    @Benchmark
+    public ConfigMapList protobufStreamDecode() throws IOException {
+        return streaming.decode(new ChunkedInput(protobuf, 16 * 1024));
+    }
+
+    /** A stream over a byte array that returns at most {@code chunk} bytes per read, without copying the array. */
+    private static final class ChunkedInput extends InputStream {
+        private final byte[] bytes;
+        private final int chunk;
+        private int position;
+
+        ChunkedInput(byte[] bytes, int chunk) {
+            this.bytes = bytes;
+            this.chunk = chunk;
+        }
+
+        @Override
+        public int read() {
+            return position < bytes.length ? bytes[position++] & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) {
+            if (position == bytes.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(length, chunk), bytes.length - position);
+            System.arraycopy(bytes, position, into, offset, n);
+            position += n;
+            return n;
+        }
     }
 
     private static String name(String base, int i) {

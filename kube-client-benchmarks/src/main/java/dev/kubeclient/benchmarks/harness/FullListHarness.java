@@ -3,6 +3,7 @@ package dev.kubeclient.benchmarks.harness;
 import dev.kubeclient.clientset.Clientset;
 import dev.kubeclient.config.KubeConfigLoader;
 import dev.kubeclient.config.RestConfig;
+import dev.kubeclient.config.WireFormat;
 import dev.kubeclient.errors.ApiErrors;
 import dev.kubeclient.rest.KubeJson;
 import dev.kubeclient.rest.KubeRestClient;
@@ -43,7 +44,8 @@ import java.util.zip.GZIPInputStream;
  * medians and minima per client side by side.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.kubeclient.benchmarks.harness.FullListHarness <client> <kubeconfig>
- * [items] [iterations]} where client is {@code kube-client}, {@code kube-client-identity}, {@code jdk-gzip} or
+ * [items] [iterations]} where client is {@code kube-client}, {@code kube-client-identity}, {@code kube-client-protobuf}
+ * ({@code WireFormat.PROTOBUF}, gzip on), {@code kube-client-protobuf-identity}, {@code jdk-gzip} or
  * {@code jdk-identity}. The baseline authenticates with the kubeconfig's bearer token (token or token file) and
  * trusts its CA; it does not do client certificates or exec plugins. The first run seeds the namespace {@code kube-client-bench} with the ConfigMaps (about
  * 850 bytes of JSON each); later runs reuse them.
@@ -57,7 +59,8 @@ public final class FullListHarness {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: FullListHarness <kube-client|kube-client-identity|jdk-gzip|jdk-identity> "
+            System.err.println("usage: FullListHarness <kube-client|kube-client-identity|kube-client-protobuf|"
+                    + "kube-client-protobuf-identity|jdk-gzip|jdk-identity> "
                     + "<kubeconfig> [items=10000] [iterations=5]");
             System.exit(2);
         }
@@ -72,6 +75,9 @@ public final class FullListHarness {
         Callable<Integer> list = switch (client) {
             case "kube-client" -> kubeClient(config);
             case "kube-client-identity" -> kubeClient(config.toBuilder().disableCompression(true).build());
+            case "kube-client-protobuf" -> kubeClient(config.toBuilder().wireFormat(WireFormat.PROTOBUF).build());
+            case "kube-client-protobuf-identity" -> kubeClient(config.toBuilder().wireFormat(WireFormat.PROTOBUF)
+                    .disableCompression(true).build());
             case "jdk-gzip" -> jdk(config, true);
             case "jdk-identity" -> jdk(config, false);
             default -> throw new IllegalArgumentException("unknown client " + client);
@@ -115,7 +121,7 @@ public final class FullListHarness {
                 Math.max(0, peak - used));
     }
 
-    private static long allocatedBytes() {
+    static long allocatedBytes() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] ids = threads.getAllThreadIds();
         return Arrays.stream(threads.getThreadAllocatedBytes(ids)).filter(b -> b > 0).sum();
@@ -141,8 +147,7 @@ public final class FullListHarness {
         HttpClient http = HttpClient.newBuilder().sslContext(sslContext(config)).build();
         ObjectReader reader = KubeJson.defaults().mapper().readerFor(ConfigMapList.class);
         URI uri = config.server().resolve("/api/v1/namespaces/" + NAMESPACE + "/configmaps");
-        String token = config.bearerToken() != null ? config.bearerToken()
-                : config.bearerTokenFile() != null ? Files.readString(config.bearerTokenFile()).trim() : null;
+        String token = bearerToken(config);
         return () -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json");
             if (token != null) {
@@ -163,7 +168,13 @@ public final class FullListHarness {
         };
     }
 
-    private static SSLContext sslContext(RestConfig config) throws Exception {
+    /** The kubeconfig's bearer token (inline or from its file) for the bare baselines, or {@code null}. */
+    static String bearerToken(RestConfig config) throws java.io.IOException {
+        return config.bearerToken() != null ? config.bearerToken()
+                : config.bearerTokenFile() != null ? Files.readString(config.bearerTokenFile()).trim() : null;
+    }
+
+    static SSLContext sslContext(RestConfig config) throws Exception {
         CertificateFactory certificates = CertificateFactory.getInstance("X.509");
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
