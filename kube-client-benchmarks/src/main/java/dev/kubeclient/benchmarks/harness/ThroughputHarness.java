@@ -8,18 +8,12 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Usage: {@code java -cp benchmarks.jar dev.kubeclient.benchmarks.harness.ThroughputHarness <client> <kubeconfig>
  * [seconds=10] [threads=4] [qps=50] [burst=100]} where client is {@code kube-client} (its limiter at qps/burst),
  * {@code kube-client-unlimited} (limiter off) or {@code jdk} (a JDK {@code HttpClient} + Jackson 3 baseline, which has
- * no limiter). Prints {@code RESULT client= requests= seconds= qps= burst= threads=}, {@code qps=none burst=none}
- * where no limiter applies. The unlimited clients warm up for 2 s first; the limited one warms up on a separate,
+ * no limiter; it authenticates as {@link FullListHarness}'s does). Prints
+ * {@code RESULT client= requests= seconds= qps= burst= threads=}, {@code qps=none burst=none} where no limiter applies. The unlimited clients warm up for 2 s first; the limited one warms up on a separate,
  * unlimited client, so that its own bucket starts full at the window.
  */
 public final class ThroughputHarness {
@@ -104,10 +98,10 @@ public final class ThroughputHarness {
     }
 
     private static Callable<String> jdkGet(RestConfig config) throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(JdkBaseline.sslContext(config)).build();
+        HttpClient http = HttpClient.newBuilder().sslContext(FullListHarness.sslContext(config)).build();
         ObjectReader reader = JsonMapper.builder().build().readerFor(Namespace.class);
         URI uri = config.server().resolve("/api/v1/namespaces/default");
-        String token = JdkBaseline.bearerToken(config);
+        String token = FullListHarness.bearerToken(config);
         return () -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json");
             if (token != null) {
@@ -163,32 +157,5 @@ public final class ThroughputHarness {
             throw new IllegalStateException("a GET failed during the throughput window", failure.get());
         }
         return completed.get();
-    }
-
-    /** The bare baseline's connection set-up, from the same kubeconfig: the bearer token and the CA only. */
-    private static final class JdkBaseline {
-        static String bearerToken(RestConfig config) throws Exception {
-            return config.bearerToken() != null ? config.bearerToken()
-                    : config.bearerTokenFile() != null ? Files.readString(config.bearerTokenFile()).trim() : null;
-        }
-
-        static SSLContext sslContext(RestConfig config) throws Exception {
-            CertificateFactory certificates = CertificateFactory.getInstance("X.509");
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            byte[] ca = config.caData() != null ? config.caData()
-                    : config.caFile() != null ? Files.readAllBytes(config.caFile()) : null;
-            if (ca != null) {
-                int i = 0;
-                for (var cert : certificates.generateCertificates(new ByteArrayInputStream(ca))) {
-                    trust.setCertificateEntry("ca-" + i++, cert);
-                }
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(ca != null ? trust : null);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
-        }
     }
 }

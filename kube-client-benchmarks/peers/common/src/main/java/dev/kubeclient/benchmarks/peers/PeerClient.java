@@ -18,8 +18,11 @@ public interface PeerClient extends AutoCloseable {
     /** Lists every ConfigMap of {@code namespace} in one request (no paging) and returns how many came back. */
     int listConfigMaps(String namespace) throws Exception;
 
-    /** GETs the namespace {@code name} and returns its uid (a small GET). */
+    /** GETs the namespace {@code name} and returns its uid. */
     String namespaceUid(String name) throws Exception;
+
+    /** GETs one ConfigMap and returns its name (the small GET). */
+    String configMapName(String namespace, String name) throws Exception;
 
     /** The resourceVersion of a list of {@code namespace}'s ConfigMaps, to start watches from. */
     String configMapsResourceVersion(String namespace) throws Exception;

@@ -50,6 +50,11 @@ public final class Fabric8Harness {
         }
 
         @Override
+        public String configMapName(String namespace, String name) {
+            return client.configMaps().inNamespace(namespace).withName(name).get().getMetadata().getName();
+        }
+
+        @Override
         public String configMapsResourceVersion(String namespace) {
             return client.configMaps().inNamespace(namespace).list().getMetadata().getResourceVersion();
         }

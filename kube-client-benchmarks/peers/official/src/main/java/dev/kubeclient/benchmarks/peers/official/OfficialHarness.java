@@ -66,6 +66,11 @@ public final class OfficialHarness {
         }
 
         @Override
+        public String configMapName(String namespace, String name) throws Exception {
+            return api.readNamespacedConfigMap(name, namespace).execute().getMetadata().getName();
+        }
+
+        @Override
         public String configMapsResourceVersion(String namespace) throws Exception {
             return api.listNamespacedConfigMap(namespace).execute().getMetadata().getResourceVersion();
         }
