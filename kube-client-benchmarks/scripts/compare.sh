@@ -11,8 +11,8 @@
 # Environment (all optional): BENCHMARKS_JAR, FABRIC8_JAR, OFFICIAL_JAR (the three jars), RAW (where the raw RESULT
 # lines go; default kube-client-benchmarks/target/compare-<UTC time>.txt), ITEMS (10000), LISTS (5 timed LISTs per
 # JVM), GETS (2000), WINDOW (10 s), THREADS (4), CYCLES (1000), WATCHERS (1000; 0 skips), SCENARIOS (default
-# "full-list small-get throughput startup watch-churn"), FULL_LIST_CLIENTS / SMALL_GET_CLIENTS (to add, say,
-# clients to those two scenarios; both include kube-client-protobuf by default).
+# "full-list small-get throughput startup watch-churn"), FULL_LIST_CLIENTS / SMALL_GET_CLIENTS (the client
+# lists of those two scenarios; both include kube-client-protobuf by default).
 # Before the rounds, kube-client's own harnesses create what the scenarios read: namespace kube-client-bench with the
 # ConfigMaps to list (FullListHarness), kube-client-bench-watch (WatchChurnHarness) and the ConfigMap small-get in
 # kube-client-bench-get (SmallGetHarness).
