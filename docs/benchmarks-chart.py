@@ -3,8 +3,8 @@
 
 Usage: python3 docs/benchmarks-chart.py [results.txt] [out.svg]
 Only the standard library: the SVG is written by hand. Each panel shows medians as bars and minima as ticks.
-Where the results hold a "## compare" section (the raw RESULT lines of kube-client-benchmarks/scripts/compare.sh), the
-chart shows the last such run, every client side by side, with the medians and minima computed by that script's own
+Where the results hold "## compare..." sections (the raw RESULT lines of kube-client-benchmarks/scripts/compare.sh), the
+chart shows each scenario from the last section that has it, every client side by side, with the medians and minima computed by that script's own
 compare_tables.py; otherwise it falls back to the single-harness sections (full-list, startup, watch-churn).
 """
 import importlib.util
@@ -70,10 +70,12 @@ def churn():
 
 def compare():
     """Panels of the last compare section: (title, [(label, median, min)])."""
-    names = [n for n in sections if n.startswith("compare")]
-    if not names:
+    runs = {}
+    for name in [n for n in sections if n.startswith("compare")]:
+        # A later section's scenario replaces an earlier one's (a run may repeat only some scenarios).
+        runs.update(compare_tables.parse(sections[name]))
+    if not runs:
         return []
-    runs = compare_tables.parse(sections[names[-1]])
 
     def rows(scenario, key, with_min=True):
         return [(client, v[0], v[1] if with_min else None)

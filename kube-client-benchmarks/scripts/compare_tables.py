@@ -68,6 +68,11 @@ def fmt(value, digits=1):
     return "-" if value is None else f"{value:,.{digits}f}"
 
 
+def plain(value):
+    """A value as the harness printed it: whole numbers without a decimal point."""
+    return f"{value:.0f}" if isinstance(value, float) and value.is_integer() else str(value)
+
+
 def table(title, header, rows):
     widths = [max(len(str(x)) for x in column) for column in zip(header, *rows)] if rows else [len(h) for h in header]
     print(f"\n{title}")
@@ -128,7 +133,7 @@ def print_tables(runs):
         print("\n1,000 watchers on one client (kube-client only):")
         for c, rs in runs["many-watches"].items():
             for r in rs:
-                print("  " + " ".join(f"{k}={fmt(v, 1) if isinstance(v, float) else v}" for k, v in r.items()))
+                print("  " + " ".join(f"{k}={plain(v)}" for k, v in r.items()))
 
 
 if __name__ == "__main__":
