@@ -16,7 +16,11 @@ import sys
 BASELINE = {"full-list": "jdk-gzip", "small-get": "jdk", "startup": "jdk", "throughput": None, "watch-churn": None}
 ORDER = ["jdk", "jdk-gzip", "jdk-identity", "kube-client", "kube-client-identity", "kube-client-protobuf",
          "kube-client-unlimited", "fabric8", "official"]
-CLIENT_GO_BUDGET = lambda qps, burst, seconds: burst + qps * seconds
+
+
+def client_go_budget(qps, burst, seconds):
+    """Requests client-go's token bucket grants in a window that opens with a full bucket."""
+    return burst + qps * seconds
 
 
 def parse(lines):
@@ -105,7 +109,7 @@ def print_tables(runs):
             requests, seconds = stats(rs, "requests"), rs[0]["seconds"]
             qps, burst = rs[0].get("qps"), rs[0].get("burst")
             limited = isinstance(qps, float)
-            budget = CLIENT_GO_BUDGET(qps, burst, seconds) if limited else None
+            budget = client_go_budget(qps, burst, seconds) if limited else None
             rows.append([c, len(rs), f"{fmt(qps, 0)}/{fmt(burst, 0)}" if limited else "none", fmt(requests[0], 0),
                          fmt(requests[1], 0), fmt(max(r["requests"] for r in rs), 0), fmt(requests[0] / seconds),
                          fmt(budget, 0) if limited else "-", fmt(requests[0] / budget, 3) if limited else "-"])
