@@ -65,8 +65,8 @@ public final class WatchChurnHarness {
             }
             long total = System.nanoTime() - start;
             Arrays.sort(nanos);
-            System.out.printf(Locale.ROOT, "RESULT protocol=%s cycles=%d totalMs=%.1f medianMs=%.3f p99Ms=%.3f maxMs=%.3f "
-                            + "connections=%d%n", protocol, cycles, total / 1e6, nanos[cycles / 2] / 1e6,
+            System.out.printf(Locale.ROOT, "RESULT client=kube-client protocol=%s cycles=%d totalMs=%.1f medianMs=%.3f "
+                            + "p99Ms=%.3f maxMs=%.3f connections=%d%n", protocol, cycles, total / 1e6, nanos[cycles / 2] / 1e6,
                     nanos[(int) (cycles * 0.99)] / 1e6, nanos[cycles - 1] / 1e6, Connections.establishedTo(config.server()));
         }
         System.exit(0);
