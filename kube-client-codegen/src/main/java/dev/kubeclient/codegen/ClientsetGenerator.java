@@ -552,21 +552,18 @@ final class Sources {
                 .append(" * The typed clientset (client-go's {@code kubernetes.Clientset}): one accessor per API group-version of the model\n")
                 .append(" * artifacts on the class path, each with one accessor per resource, for example\n")
                 .append(" * {@code clientset.coreV1().pods(\"prod\").get(\"web\")}. Custom resource classes go through\n")
-                .append(" * {@link #resources(Class)}. Thread-safe; closing it closes the REST client only if it created it.\n")
+                .append(" * {@link #resources(Class)}. The group-version accessors return cheap stateless views made on each call.\n")
+                .append(" * Thread-safe; closing it closes the REST client only if it created it.\n")
                 .append(" */\n")
                 .append("@SuppressWarnings(\"deprecation\") // holds the accessors of removed group-versions, deprecated for callers\n")
                 .append("public final class Clientset implements AutoCloseable {\n\n")
                 .append("    private final TypedClients clients;\n")
                 .append("    private final boolean ownsRestClient;\n");
+        // The group-version clients are stateless views of `clients`, made when asked for: building all of them
+        // here would load one class per group-version (over fifty) before the first call needs one.
         List<GroupVersion> gvs = model.groupVersions();
-        for (GroupVersion gv : gvs) {
-            s.append("    private final ").append(gv.className()).append(" ").append(gv.accessor()).append(";\n");
-        }
         s.append("\n    private Clientset(TypedClients clients, boolean ownsRestClient) {\n")
                 .append("        this.clients = clients;\n        this.ownsRestClient = ownsRestClient;\n");
-        for (GroupVersion gv : gvs) {
-            s.append("        this.").append(gv.accessor()).append(" = new ").append(gv.className()).append("(clients);\n");
-        }
         s.append("    }\n\n")
                 .append("    /** A clientset with its own REST client for {@code config} and the built-in scheme; close it when done. */\n")
                 .append("    public static Clientset create(RestConfig config) {\n")
@@ -596,7 +593,7 @@ final class Sources {
                 s.append("\n    /** The resources of {@code ").append(gv.apiVersion()).append("}. */\n");
             }
             s.append("    public ").append(gv.className()).append(" ").append(gv.accessor()).append("() {\n")
-                    .append("        return ").append(gv.accessor()).append(";\n    }\n");
+                    .append("        return new ").append(gv.className()).append("(clients);\n    }\n");
         }
         s.append("\n    /** Closes the REST client if this clientset created it ({@link #create}). */\n")
                 .append("    @Override\n    public void close() {\n        if (ownsRestClient) {\n            clients.rest().close();\n        }\n    }\n}\n");

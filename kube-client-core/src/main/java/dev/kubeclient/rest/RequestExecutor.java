@@ -244,7 +244,9 @@ final class RequestExecutor {
 
     /** The Retry-After header (seconds, as the API server sends it, or an HTTP date from a proxy), or {@code null}. */
     static Duration retryAfter(Response response) {
-        return ApiErrors.parseRetryAfter(response.header("Retry-After"), Clock.systemUTC());
+        String value = response.header("Retry-After");
+        // Checked here so that a successful answer does not load ApiErrors (its mapper and exception table).
+        return value == null ? null : ApiErrors.parseRetryAfter(value, Clock.systemUTC());
     }
 
     private static boolean isRetryableConnectionFailure(KubeRequest.Prepared p, IOException e) {

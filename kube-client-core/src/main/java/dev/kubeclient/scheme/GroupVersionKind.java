@@ -39,6 +39,20 @@ public record GroupVersionKind(String group, String version, String kind) {
         return groupVersion().apiVersion();
     }
 
+    // Written out: a record's generated equals and hashCode bootstrap method handles on first use
+    // (java.lang.runtime.ObjectMethods), tens of milliseconds at start-up, when the built-in kinds are indexed.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GroupVersionKind other && group.equals(other.group)
+                && version.equals(other.version)
+                && kind.equals(other.kind);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * group.hashCode() + version.hashCode()) + kind.hashCode();
+    }
+
     /** {@code apps/v1, Kind=Deployment}, as client-go prints it. */
     @Override
     public String toString() {

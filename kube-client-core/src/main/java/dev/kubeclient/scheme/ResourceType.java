@@ -93,4 +93,17 @@ public record ResourceType<T extends HasMetadata>(
     public boolean hasListType() {
         return listType != null;
     }
+
+    // Written out: a record's generated equals and hashCode bootstrap method handles on first use
+    // (java.lang.runtime.ObjectMethods), tens of milliseconds at start-up, when the first client registers its kind.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResourceType<?> other && kind.equals(other.kind) && resource.equals(other.resource)
+                && namespaced == other.namespaced && type.equals(other.type) && Objects.equals(listType, other.listType);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, resource, namespaced, type, listType);
+    }
 }
