@@ -129,7 +129,7 @@ class ProtobufDecoderCoverageTest {
                 problems.add(covered.message.getFullName() + ": its JSON form does not read: " + e.getMessage());
                 continue;
             }
-            if (!fromJson.equals(decoded)) {
+            if (!same(fromJson, decoded)) {
                 problems.add(covered.message.getFullName() + ": the decoded object differs from the one its JSON gives:"
                         + "\n    protobuf: " + MAPPER.writeValueAsString(decoded)
                         + "\n    json:     " + MAPPER.writeValueAsString(fromJson));
@@ -165,7 +165,7 @@ class ProtobufDecoderCoverageTest {
                 String name = covered.message.getFullName() + "." + field.getName();
                 Object decoded = decode(covered, builder.build().toByteArray());
                 Object fromJson = MAPPER.treeToValue(expected, decoded.getClass());
-                if (!fromJson.equals(decoded)) {
+                if (!same(fromJson, decoded)) {
                     problems.add(name + " (" + go + "): zero value decodes to " + MAPPER.writeValueAsString(decoded)
                             + ", its JSON " + expected + " to " + MAPPER.writeValueAsString(fromJson));
                 }
@@ -426,6 +426,9 @@ class ProtobufDecoderCoverageTest {
         leaves(path, actual, got);
         want.forEach((p, v) -> {
             String g = got.remove(p);
+            if (v.equals("{}") && g == null && got.containsKey(p + ".kind")) {
+                return; // an empty object: the model's own apiVersion and kind are all it writes
+            }
             if (!v.equals(g)) {
                 problems.add(p + ": expected " + v + ", decoded " + g);
             }
@@ -435,9 +438,19 @@ class ProtobufDecoderCoverageTest {
         got.forEach((p, v) -> problems.add(p + ": decoded " + v + " which the JSON form does not have"));
     }
 
+    /** The scalar leaves of {@code node} by path; a null is absent (KubeJson leaves nulls out). */
     private static void leaves(String path, JsonNode node, Map<String, String> out) {
-        if (node.isObject() && !node.isEmpty()) {
-            node.properties().forEach(e -> leaves(path + "." + e.getKey(), e.getValue(), out));
+        if (node.isObject()) {
+            boolean any = false;
+            for (var e : node.properties()) {
+                if (!e.getValue().isNull()) {
+                    leaves(path + "." + e.getKey(), e.getValue(), out);
+                    any = true;
+                }
+            }
+            if (!any) {
+                out.put(path, "{}");
+            }
         } else if (node.isArray() && !node.isEmpty()) {
             for (int i = 0; i < node.size(); i++) {
                 leaves(path + "[" + i + "]", node.get(i), out);
@@ -445,6 +458,20 @@ class ProtobufDecoderCoverageTest {
         } else {
             out.put(path, node.isNumber() ? node.numberValue().toString() : node.toString());
         }
+    }
+
+    /**
+     * Whether two model objects are equal: by {@code equals}, or, for classes whose {@code equals} does not hold for
+     * two equal copies (PartialObjectMetadataList inherits identity from its superclass), by their JSON trees
+     * (numbers compared with their types).
+     */
+    private static boolean same(Object a, Object b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        JsonNode tree = MAPPER.valueToTree(a);
+        boolean equalsWorks = MAPPER.treeToValue(tree, a.getClass()).equals(MAPPER.treeToValue(tree, a.getClass()));
+        return !equalsWorks && tree.equals(MAPPER.valueToTree(b));
     }
 
     // --- the descriptors and the generated decoders ---
