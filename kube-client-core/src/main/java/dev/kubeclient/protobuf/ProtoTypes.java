@@ -183,14 +183,15 @@ public final class ProtoTypes {
 
     /**
      * A Go named slice of strings ({@code ExtraValue}, {@code Verbs}): a message whose field 1 repeats the items. Its
-     * JSON form is the array.
+     * JSON form is the array; {@code null} when it has none, as Go writes a nil slice (protobuf cannot tell it from an
+     * empty one).
      */
     public static List<String> stringList(ProtoReader r) {
-        List<String> items = new ArrayList<>();
+        List<String> items = null;
         while (r.hasMore()) {
             int tag = r.readTag();
             if (tag == (1 << 3 | ProtoReader.LENGTH_DELIMITED)) {
-                items.add(r.readString());
+                (items == null ? items = new ArrayList<>() : items).add(r.readString());
             } else {
                 r.skip(tag);
             }
@@ -257,20 +258,17 @@ public final class ProtoTypes {
         return value;
     }
 
-    /** {@code meta/v1 FieldsV1}: its raw bytes are the JSON object the JSON form carries inline. */
+    /**
+     * {@code meta/v1 FieldsV1}: its raw bytes are the JSON object the JSON form carries inline; {@code null} without
+     * them, as Go writes a FieldsV1 with no raw bytes.
+     */
     public static FieldsV1 fieldsV1(ProtoReader r) {
-        FieldsV1 fields = new FieldsV1();
-        while (r.hasMore()) {
-            int tag = r.readTag();
-            if (tag == (1 << 3 | ProtoReader.LENGTH_DELIMITED)) {
-                Map<String, Object> object = r.readBytesInPlace(ProtoTypes::jsonObject);
-                if (object != null) {
-                    fields.setAdditionalProperties(object);
-                }
-            } else {
-                r.skip(tag);
-            }
+        Map<String, Object> object = fieldsV1Json(r);
+        if (object == null) {
+            return null;
         }
+        FieldsV1 fields = new FieldsV1();
+        fields.setAdditionalProperties(object);
         return fields;
     }
 
