@@ -36,9 +36,14 @@ import java.util.jar.JarFile;
  * <p>A message maps to the fabric8 class of the same name in the package of its group version (core/v1 and meta/v1
  * in {@code io.fabric8.kubernetes.api.model}, {@code apps/v1} in {@code ...model.apps}, otherwise
  * {@code ...model.<group>.<version>}, or {@code ...model.<group>} for a v1); each field is set through the setter of
- * the model field whose JSON name is the field's name, which reflection checks here. Fields whose type does not fit
- * are left out and listed in the generated class's Javadoc. Time, MicroTime, Duration, Quantity, IntOrString and
- * FieldsV1 are converted to what the JSON form gives ({@code ProtoTypes}).
+ * the model field whose JSON name is the field's name (or differs from it only in case: {@code Webhooks},
+ * {@code uID}), which reflection checks here. A v1 message that a v1beta1 message reuses is decoded into the v1beta1
+ * model class where the model has one ({@code ...AsV1beta1}). A field the model has no property of goes into the
+ * model's additional properties with its JSON form (maps, lists, strings, numbers), as Jackson puts an unknown JSON
+ * property there; messages without a model class get a {@code json<Message>} reader for that. Time, MicroTime,
+ * Duration, Quantity, IntOrString, FieldsV1, RawExtension and Go's named string slices ({@code ExtraValue},
+ * {@code Verbs}) are converted to what the JSON form gives ({@code ProtoTypes}). A field that still fits nowhere is
+ * left out and listed in the generated class's Javadoc (none with client-java-proto 27.0.0 and fabric8 8.0.0).
  *
  * <p>Protobuf carries zero values (0, false, "") of Go's non-pointer fields, which JSON omits when the field is
  * {@code omitempty}; the decoders drop such zeros except for the fields listed in {@code protobuf-zero-values.txt}.
