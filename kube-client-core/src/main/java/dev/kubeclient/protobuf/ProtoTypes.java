@@ -201,7 +201,10 @@ public final class ProtoTypes {
 
     /** An int64 as Jackson reads a JSON number into an {@code Object}: an {@code Integer} when it fits. */
     public static Object jsonInteger(long value) {
-        return value == (int) value ? Integer.valueOf((int) value) : Long.valueOf(value);
+        if (value == (int) value) {
+            return Integer.valueOf((int) value); // not a conditional expression: it would widen both to Long
+        }
+        return Long.valueOf(value);
     }
 
     /** {@code intstr.IntOrString}: type 0 holds intVal, type 1 strVal. */

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Writes go-fields.tsv: for every field of every Go API struct with a protobuf tag, its JSON name and the facts that
 decide whether Go's encoding/json writes its zero value, read from the struct tags of k8s.io/api and
-k8s.io/apimachinery (meta/v1) at two releases: v0.20.2 (the envtest server) and v0.35.0 (client-java-proto 27.0's
-Kubernetes). Usage: make-go-fields.py <kubernetes/api git dir> <kubernetes/apimachinery git dir> > go-fields.tsv
-Columns: release, protobuf message.field (#number when the tag names no field), JSON name (empty when inline), omitempty, pointer, Go type."""
+k8s.io/apimachinery (meta/v1) at two releases: v0.20.2 (the envtest server) and v0.36.0 (client-java-proto 27.0's
+Kubernetes), and at the newest commit for the few fields of client-java-proto 27.0 that neither release has.
+Usage: make-go-fields.py <kubernetes/api git dir> <kubernetes/apimachinery git dir> > go-fields.tsv
+Columns: release, protobuf message.field (#number when the tag names no field), JSON name (empty when inline),
+omitempty, pointer, Go type."""
 import re
 import subprocess
 import sys
@@ -18,7 +20,7 @@ def git(repo, *args):
 
 def files(repo, tag):
     names = git(repo, 'ls-tree', '-r', '--name-only', tag).split()
-    return [n for n in names if n.endswith('types.go') and not n.endswith('_test.go')]
+    return [n for n in names if n.endswith('.go') and not n.endswith('_test.go') and 'generated' not in n]
 
 
 def fields(source):
@@ -51,14 +53,23 @@ def fields(source):
 
 def main(api, machinery):
     out = []
-    for release in ('v0.20.2', 'v0.35.0'):
+    seen = set()
+    # the newest commit last, and only for fields neither release has (client-java-proto 27.0 has a few)
+    for release in ('v0.20.2', 'v0.36.0', 'HEAD'):
+        label = release if release != 'HEAD' else 'master@' + git(api, 'rev-parse', '--short', 'HEAD').strip()
+        rows = []
         for path in files(api, release):
             package = 'k8s.io.api.' + '.'.join(path.split('/')[:-1])
             for f in fields(git(api, 'show', release + ':' + path)):
-                out.append((release, package, *f))
-        for path in ['pkg/apis/meta/v1/types.go']:
+                rows.append((package, *f))
+        for path in [n for n in files(machinery, release) if n.count('/') == 4 and n.startswith('pkg/apis/meta/v1/')]:
             for f in fields(git(machinery, 'show', release + ':' + path)):
-                out.append((release, 'k8s.io.apimachinery.pkg.apis.meta.v1', *f))
+                rows.append(('k8s.io.apimachinery.pkg.apis.meta.v1', *f))
+        for row in rows:
+            key = row[0] + '.' + row[1] + '.' + row[2]
+            if release != 'HEAD' or key not in seen:
+                out.append((label, *row))
+            seen.add(key)
     print('# release\tmessage.field\tjson\tomitempty\tpointer\tgo type')
     for release, package, struct, proto, name, omitempty, pointer, gotype in out:
         print('\t'.join([release, package + '.' + struct + '.' + proto, name, str(omitempty).lower(),
