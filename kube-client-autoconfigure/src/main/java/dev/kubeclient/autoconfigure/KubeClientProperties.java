@@ -59,8 +59,8 @@ public class KubeClientProperties {
     /** How often a request answered with 429 or a 5xx with Retry-After is sent again. */
     private int maxRetries = 10; // RestConfig.DEFAULT_MAX_RETRIES
 
-    /** What the typed clients ask for when reading built-in resources: json, or protobuf (smaller and faster to decode; custom resources and writes stay JSON). */
-    private WireFormat wireFormat = WireFormat.JSON;
+    /** What the typed clients ask for when reading built-in resources: protobuf (smaller and faster to decode; custom resources and writes stay JSON), or json. */
+    private WireFormat wireFormat = WireFormat.PROTOBUF;
 
     /** Wire-trace level as kubectl's -v: 0 off, 6 URLs and status, 7 headers, 8 truncated bodies, 9 bodies (credentials masked). */
     private int wireTraceLevel = 0;

@@ -50,7 +50,7 @@ class KubeClientPropertiesTest {
                 "kube.client.namespace=apps", "kube.client.server=https://b.example", "kube.client.qps=25.5",
                 "kube.client.burst=50", "kube.client.rate-limiter=auto", "kube.client.max-rate-limiter-wait=3s",
                 "kube.client.user-agent=my-agent", "kube.client.field-manager=my-manager",
-                "kube.client.connect-timeout=5s", "kube.client.request-timeout=1m", "kube.client.max-retries=3", "kube.client.wire-format=protobuf",
+                "kube.client.connect-timeout=5s", "kube.client.request-timeout=1m", "kube.client.max-retries=3", "kube.client.wire-format=json",
                 "kube.client.wire-trace-level=6", "kube.client.insecure-skip-tls-verify=true",
                 "kube.client.tls-server-name=api.internal", "kube.client.impersonate.user=alice",
                 "kube.client.impersonate.uid=42", "kube.client.impersonate.groups=devs,ops",
@@ -76,7 +76,7 @@ class KubeClientPropertiesTest {
             assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(config.timeout()).isEqualTo(Duration.ofMinutes(1));
             assertThat(config.maxRetries()).isEqualTo(3);
-            assertThat(config.wireFormat()).isEqualTo(dev.kubeclient.config.WireFormat.PROTOBUF);
+            assertThat(config.wireFormat()).isEqualTo(dev.kubeclient.config.WireFormat.JSON);
             assertThat(config.traceLevel()).isEqualTo(6);
             assertThat(config.impersonation()).isEqualTo(new Impersonation("alice", "42", List.of("devs", "ops"),
                     Map.of("scopes", List.of("view", "edit"))));

@@ -157,7 +157,7 @@ public final class RestConfig {
      * class the JVM was started with.
      */
     public String userAgent() { return userAgent; }
-    /** What the typed clients ask for when reading built-in resources; {@link WireFormat#JSON} by default. */
+    /** What the typed clients ask for when reading built-in resources; {@link WireFormat#PROTOBUF} by default. */
     public WireFormat wireFormat() { return wireFormat; }
     /** Requests per second as configured: 0 means {@value #DEFAULT_QPS}, negative disables rate limiting. */
     public float qps() { return qps; }
@@ -221,7 +221,7 @@ public final class RestConfig {
         if (authProvider != null) s.append(", authProvider=").append(authProvider);
         if (impersonation.isEnabled()) s.append(", impersonation=").append(impersonation);
         if (userAgent != null) s.append(", userAgent=").append(userAgent);
-        if (wireFormat != WireFormat.JSON) s.append(", wireFormat=").append(wireFormat);
+        if (wireFormat != WireFormat.PROTOBUF) s.append(", wireFormat=").append(wireFormat);
         s.append(", qps=").append(qps).append(", burst=").append(burst);
         if (!timeout.isZero()) s.append(", timeout=").append(timeout);
         if (proxy != null) s.append(", proxy=").append(redactUserInfo(proxy));
@@ -259,7 +259,7 @@ public final class RestConfig {
         private AuthProviderConfig authProvider;
         private Impersonation impersonation = Impersonation.NONE;
         private String userAgent;
-        private WireFormat wireFormat = WireFormat.JSON;
+        private WireFormat wireFormat = WireFormat.PROTOBUF;
         private float qps;
         private int burst;
         private int maxRetries = DEFAULT_MAX_RETRIES;
@@ -360,8 +360,8 @@ public final class RestConfig {
         /** The User-Agent header; {@code null} for the default. */
         public Builder userAgent(String userAgent) { this.userAgent = userAgent; return this; }
         /**
-         * What the typed clients ask for when reading built-in resources: {@link WireFormat#PROTOBUF} for smaller,
-         * faster-to-decode answers; {@link WireFormat#JSON} (the default) otherwise.
+         * What the typed clients ask for when reading built-in resources: {@link WireFormat#PROTOBUF} (the default)
+         * for smaller, faster-to-decode answers; {@link WireFormat#JSON} to read everything as JSON.
          */
         public Builder wireFormat(WireFormat wireFormat) {
             this.wireFormat = java.util.Objects.requireNonNull(wireFormat, "wireFormat");

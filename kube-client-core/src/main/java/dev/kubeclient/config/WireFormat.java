@@ -6,11 +6,12 @@ package dev.kubeclient.config;
  * read JSON, which is all a server serves for them.
  */
 public enum WireFormat {
-    /** {@code Accept: application/json}: the default. */
+    /** {@code Accept: application/json} for every read. */
     JSON,
     /**
      * {@code Accept: application/vnd.kubernetes.protobuf, application/json} for gets, lists and watches of built-in
-     * types: smaller bodies and cheaper decoding into the same model objects; an answer in JSON is read as JSON.
+     * types: smaller bodies and cheaper decoding into the same model objects; an answer in JSON is read as JSON. The
+     * default.
      */
     PROTOBUF
 }

@@ -127,10 +127,16 @@ public final class KubeProtobuf {
             throw new ProtobufFormatException("a watch frame of " + Integer.toUnsignedString(length)
                     + " bytes is larger than the limit of " + MAX_FRAME_BYTES + " bytes");
         }
-        byte[] frame = in.readNBytes(length);
-        if (frame.length < length) {
-            throw new EOFException("the watch stream ended inside a frame (" + frame.length + " of " + length
-                    + " bytes)");
+        // Not readNBytes: once it has the bytes it asks for zero more, and a stream with an empty buffer (OkHttp's)
+        // then blocks until the server sends the next event, holding this one back for as long.
+        byte[] frame = new byte[length];
+        int read = 0;
+        while (read < length) {
+            int n = in.read(frame, read, length - read);
+            if (n < 0) {
+                throw new EOFException("the watch stream ended inside a frame (" + read + " of " + length + " bytes)");
+            }
+            read += n;
         }
         return frame;
     }

@@ -121,13 +121,13 @@ class ProtobufNegotiationTest {
     }
 
     @Test
-    void jsonIsTheDefaultAndWritesStayJson() throws Exception {
+    void protobufIsTheDefaultJsonAsksJsonAndWritesStayJson() throws Exception {
         clientset.close();
         clientset = clientset(WireFormat.JSON);
         answer(200, "application/json", fixture("configmap.json"));
         clientset.coreV1().configMaps("pbcapture").get("c1");
         assertThat(taken().getHeaders().get("Accept")).isEqualTo("application/json");
-        assertThat(RestConfig.builder().server("https://k").build().wireFormat()).isEqualTo(WireFormat.JSON);
+        assertThat(RestConfig.builder().server("https://k").build().wireFormat()).isEqualTo(WireFormat.PROTOBUF);
 
         clientset.close();
         clientset = clientset(WireFormat.PROTOBUF);

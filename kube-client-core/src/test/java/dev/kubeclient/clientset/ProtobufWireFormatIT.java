@@ -55,7 +55,7 @@ class ProtobufWireFormatIT {
 
     @BeforeAll
     static void connect(RealCluster cluster) {
-        json = EnvtestClientsets.admin(cluster);
+        json = Clientset.create(EnvtestClientsets.adminConfig(cluster).wireFormat(WireFormat.JSON).build());
         Interceptor recordContentType = chain -> {
             var response = chain.proceed(chain.request());
             protobufContentTypes.add(String.valueOf(response.header("Content-Type")));
@@ -214,6 +214,7 @@ class ProtobufWireFormatIT {
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"})
     void everyBuiltInResourceTheServerListsDecodesToEqualObjects() {
+        Map<String, String[]> known = ProtobufEveryKindIT.knownMismatches();
         List<String> compared = new ArrayList<>();
         List<String> mismatched = new ArrayList<>();
         HasMetadata[] firstMismatch = new HasMetadata[2];
@@ -240,7 +241,9 @@ class ProtobufWireFormatIT {
                         p.getMetadata().getResourceVersion())) {
                     continue;
                 }
-                if (j.equals(p)) {
+                String[] knownFields = known.get(type.kind().group().isEmpty() ? type.kind().version() + " " + type.kind().kind()
+                        : type.kind().group() + "/" + type.kind().version() + " " + type.kind().kind());
+                if (j.equals(p) || knownFields != null && equalIgnoring(p, j, knownFields)) {
                     equal++;
                 } else {
                     mismatched.add(type.kind() + " " + p.getMetadata().getName());
@@ -259,6 +262,16 @@ class ProtobufWireFormatIT {
         assertThat(mismatched).isEmpty();
         assertThat(compared).anyMatch(c -> c.startsWith("ClusterRole=")).anyMatch(c -> c.startsWith("Namespace="))
                 .anyMatch(c -> c.startsWith("ConfigMap="));
+    }
+
+    /** Equal but for the fields of a known decoder mismatch (see {@code kinds/known-mismatches.txt}). */
+    private static boolean equalIgnoring(HasMetadata fromProtobuf, HasMetadata fromJson, String[] fields) {
+        try {
+            assertThat(fromProtobuf).usingRecursiveComparison().ignoringFields(fields).isEqualTo(fromJson);
+            return true;
+        } catch (AssertionError e) {
+            return false;
+        }
     }
 
     private static String key(HasMetadata o) {
