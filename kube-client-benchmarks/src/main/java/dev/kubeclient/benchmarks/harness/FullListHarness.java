@@ -44,8 +44,9 @@ import java.util.zip.GZIPInputStream;
  * medians and minima per client side by side.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.kubeclient.benchmarks.harness.FullListHarness <client> <kubeconfig>
- * [items] [iterations]} where client is {@code kube-client}, {@code kube-client-identity}, {@code kube-client-protobuf}
- * ({@code WireFormat.PROTOBUF}, gzip on), {@code kube-client-protobuf-identity}, {@code jdk-gzip} or
+ * [items] [iterations]} where client is {@code kube-client} (JSON, gzip on), {@code kube-client-identity} (JSON,
+ * gzip off), {@code kube-client-protobuf} ({@code WireFormat.PROTOBUF}, the default, gzip on),
+ * {@code kube-client-protobuf-identity}, {@code jdk-gzip} or
  * {@code jdk-identity}. The baseline authenticates with the kubeconfig's bearer token (token or token file) and
  * trusts its CA; it does not do client certificates or exec plugins. The first run seeds the namespace {@code kube-client-bench} with the ConfigMaps (about
  * 850 bytes of JSON each); later runs reuse them.
@@ -73,8 +74,9 @@ public final class FullListHarness {
         seed(config, items);
 
         Callable<List<?>> list = switch (client) {
-            case "kube-client" -> kubeClient(config);
-            case "kube-client-identity" -> kubeClient(config.toBuilder().disableCompression(true).build());
+            case "kube-client" -> kubeClient(config.toBuilder().wireFormat(WireFormat.JSON).build());
+            case "kube-client-identity" -> kubeClient(config.toBuilder().wireFormat(WireFormat.JSON)
+                    .disableCompression(true).build());
             case "kube-client-protobuf" -> kubeClient(config.toBuilder().wireFormat(WireFormat.PROTOBUF).build());
             case "kube-client-protobuf-identity" -> kubeClient(config.toBuilder().wireFormat(WireFormat.PROTOBUF)
                     .disableCompression(true).build());

@@ -61,7 +61,7 @@ public final class SmallGetHarness {
 
         Callable<String> get = switch (client) {
             case "jdk" -> jdk(config);
-            case "kube-client" -> kubeClient(config);
+            case "kube-client" -> kubeClient(config.toBuilder().wireFormat(WireFormat.JSON).build());
             case "kube-client-protobuf" -> kubeClient(config.toBuilder().wireFormat(WireFormat.PROTOBUF).build());
             default -> throw new IllegalArgumentException("unknown client " + client
                     + "; use jdk, kube-client or kube-client-protobuf");
