@@ -32,6 +32,11 @@ class ProtobufDecoderGeneratorTest {
                 .contains("var v = r.readInt64();\n                    if (v != 0) {\n                        o.setGeneration(v);")
                 .contains("o.setCreationTimestamp(r.message(ProtoTypes::time))")
                 .contains("o.setContinue(");
+        assertThat(meta).as("a Go named slice of strings (Verbs) into the model's list")
+                .contains("o.setVerbs(r.message(ProtoTypes::stringList))");
+        assertThat(Files.readString(dir.resolve("AppsV1ProtobufDecoders.java")))
+                .as("a RawExtension the model reads with KubernetesDeserializer is read the same way")
+                .contains("o.setData(r.message(ProtoTypes::rawExtensionResource))");
         assertThat(registry).contains("case \"io.fabric8.kubernetes.api.model.ConfigMap\" -> CoreV1ProtobufDecoders::decodeConfigMap;")
                 .contains("case \"io.fabric8.kubernetes.api.model.apps.Deployment\" -> AppsV1ProtobufDecoders::decodeDeployment;");
     }

@@ -3,6 +3,7 @@ package dev.kubeclient.protobuf;
 import io.fabric8.kubernetes.api.model.Duration;
 import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.Quantity;
 import tools.jackson.core.type.TypeReference;
@@ -11,8 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,7 +35,9 @@ public final class ProtoTypes {
     }
     private static final DateTimeFormatter RFC3339_MICRO = DateTimeFormatter
             .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads embedded JSON as the client's JSON path does (unknown properties ignored). */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
@@ -101,6 +107,18 @@ public final class ProtoTypes {
         return time == null ? null : new MicroTime(time);
     }
 
+    /**
+     * {@code meta/v1 MicroTime} where the model holds a {@code ZonedDateTime} (Lease's times): the value Jackson reads
+     * from the JSON string, microseconds in UTC.
+     */
+    public static ZonedDateTime zonedMicroTime(ProtoReader r) {
+        long[] t = secondsNanos(r);
+        if (isZero(t[0], t[1])) {
+            return null;
+        }
+        return ZonedDateTime.ofInstant(Instant.ofEpochSecond(t[0], t[1] / 1000 * 1000), ZoneOffset.UTC);
+    }
+
     private static long[] secondsNanos(ProtoReader r) {
         long seconds = 0;
         long nanos = 0;
@@ -143,6 +161,52 @@ public final class ProtoTypes {
         return new Quantity(value);
     }
 
+    /** {@code resource.Quantity} as its JSON form, the canonical string. */
+    public static String quantityString(ProtoReader r) {
+        String value = "";
+        while (r.hasMore()) {
+            int tag = r.readTag();
+            if (tag == (1 << 3 | ProtoReader.LENGTH_DELIMITED)) {
+                value = r.readString();
+            } else {
+                r.skip(tag);
+            }
+        }
+        return value;
+    }
+
+    /** {@code intstr.IntOrString} as its JSON form: an {@code Integer} or a {@code String}. */
+    public static Object intOrStringJson(ProtoReader r) {
+        IntOrString value = intOrString(r);
+        return value.getStrVal() != null ? value.getStrVal() : value.getIntVal();
+    }
+
+    /**
+     * A Go named slice of strings ({@code ExtraValue}, {@code Verbs}): a message whose field 1 repeats the items. Its
+     * JSON form is the array; {@code null} when it has none, as Go writes a nil slice (protobuf cannot tell it from an
+     * empty one).
+     */
+    public static List<String> stringList(ProtoReader r) {
+        List<String> items = null;
+        while (r.hasMore()) {
+            int tag = r.readTag();
+            if (tag == (1 << 3 | ProtoReader.LENGTH_DELIMITED)) {
+                (items == null ? items = new ArrayList<>() : items).add(r.readString());
+            } else {
+                r.skip(tag);
+            }
+        }
+        return items;
+    }
+
+    /** An int64 as Jackson reads a JSON number into an {@code Object}: an {@code Integer} when it fits. */
+    public static Object jsonInteger(long value) {
+        if (value == (int) value) {
+            return Integer.valueOf((int) value); // not a conditional expression: it would widen both to Long
+        }
+        return Long.valueOf(value);
+    }
+
     /** {@code intstr.IntOrString}: type 0 holds intVal, type 1 strVal. */
     public static IntOrString intOrString(ProtoReader r) {
         long type = 0;
@@ -178,21 +242,51 @@ public final class ProtoTypes {
         return value;
     }
 
-    /** {@code meta/v1 FieldsV1}: its raw bytes are the JSON object the JSON form carries inline. */
-    public static FieldsV1 fieldsV1(ProtoReader r) {
-        FieldsV1 fields = new FieldsV1();
+    /**
+     * {@code runtime.RawExtension} where the model reads it with fabric8's {@code KubernetesDeserializer} (annotated
+     * {@code Object} fields such as ControllerRevision's {@code data}): a typed object for a known kind, a
+     * {@code GenericKubernetesResource} for another kind, a {@code RawExtension} without a kind, as its JSON gives.
+     */
+    public static Object rawExtensionResource(ProtoReader r) {
+        Object value = null;
         while (r.hasMore()) {
             int tag = r.readTag();
             if (tag == (1 << 3 | ProtoReader.LENGTH_DELIMITED)) {
-                Map<String, Object> object = r.readBytesInPlace(ProtoTypes::jsonObject);
-                if (object != null) {
-                    fields.setAdditionalProperties(object);
-                }
+                byte[] raw = r.readBytes();
+                value = raw.length == 0 ? null : JSON.readValue(raw, KubernetesResource.class);
             } else {
                 r.skip(tag);
             }
         }
+        return value;
+    }
+
+    /**
+     * {@code meta/v1 FieldsV1}: its raw bytes are the JSON object the JSON form carries inline; {@code null} without
+     * them, as Go writes a FieldsV1 with no raw bytes.
+     */
+    public static FieldsV1 fieldsV1(ProtoReader r) {
+        Map<String, Object> object = fieldsV1Json(r);
+        if (object == null) {
+            return null;
+        }
+        FieldsV1 fields = new FieldsV1();
+        fields.setAdditionalProperties(object);
         return fields;
+    }
+
+    /** {@code meta/v1 FieldsV1} as its JSON form, the object (null when empty). */
+    public static Map<String, Object> fieldsV1Json(ProtoReader r) {
+        Map<String, Object> object = null;
+        while (r.hasMore()) {
+            int tag = r.readTag();
+            if (tag == (1 << 3 | ProtoReader.LENGTH_DELIMITED)) {
+                object = r.readBytesInPlace(ProtoTypes::jsonObject);
+            } else {
+                r.skip(tag);
+            }
+        }
+        return object;
     }
 
     private static Map<String, Object> jsonObject(byte[] buffer, int offset, int length) {
