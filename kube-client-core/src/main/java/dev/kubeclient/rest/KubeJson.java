@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kubeclient.errors.KubeClientException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.AnnotationIntrospector;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -21,17 +22,23 @@ import java.io.InputStream;
  */
 public final class KubeJson {
 
-    private static final KubeJson DEFAULTS = new KubeJson(JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .changeDefaultPropertyInclusion(incl -> JsonInclude.Value.construct(
-                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-            .build());
+    private static final KubeJson DEFAULTS = new KubeJson(defaultMapper());
 
     private final JsonMapper mapper;
 
     private KubeJson(JsonMapper mapper) {
         this.mapper = mapper;
+    }
+
+    private static JsonMapper defaultMapper() {
+        JsonMapper.Builder builder = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .changeDefaultPropertyInclusion(incl -> JsonInclude.Value.construct(
+                        JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+        // The model's unknown properties go straight into its additionalProperties map (see ModelAnySetters).
+        return builder.annotationIntrospector(AnnotationIntrospector.pair(new ModelAnySetters(),
+                builder.annotationIntrospector())).build();
     }
 
     /** The shared instance with the settings described above. */
