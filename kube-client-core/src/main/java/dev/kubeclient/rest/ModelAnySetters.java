@@ -19,8 +19,8 @@ import java.util.Map;
  * which on JDK 17 builds a new spreading method handle on every call (about 1.5 KB of garbage per property). Every
  * {@code managedFields[].fieldsV1} of every object is read through it (its whole content is "unknown properties"):
  * about 15 MiB of garbage for a list of 10,000 ConfigMaps, a quarter of all the LIST allocates. The model's method
- * only does {@code additionalProperties.put(name, value)}, which is what Jackson does for a map field, so the
- * decoded objects are equal.
+ * only does {@code additionalProperties.put(name, value)} (so in all 1,392 classes of the 8.0.0 model jars that
+ * declare it), which is what Jackson does for a map field, so the decoded objects are equal.
  *
  * <p>Only classes of the fabric8 model ({@code io.fabric8.kubernetes}) that declare both the annotated method and a
  * {@code Map} field named {@code additionalProperties} are changed; anything else keeps Jackson's own answer.
