@@ -332,6 +332,10 @@ public final class ProtobufDecoderGenerator {
                 FieldDescriptor k = field.getMessageType().findFieldByNumber(1);
                 FieldDescriptor v = field.getMessageType().findFieldByNumber(2);
                 String keyExpr = value(k, map.getActualTypeArguments()[0], "e");
+                if ("e.readString()".equals(keyExpr)) {
+                    // Map keys repeat across a list's items: shared, as Jackson shares JSON property names.
+                    keyExpr = "e.readKey()";
+                }
                 String valueExpr = value(v, map.getActualTypeArguments()[1], "e");
                 if (keyExpr == null || valueExpr == null) {
                     left.add(path + "." + field.getName() + " (map of " + target.getTypeName() + ")");
@@ -408,7 +412,7 @@ public final class ProtobufDecoderGenerator {
             locals.append("        java.util.Map<String, Object> ").append(local).append(" = null;\n");
             cases.append("                case ").append(tag).append(" -> r.mapEntry(").append(local).append(" == null ? ")
                     .append(local).append(" = new java.util.LinkedHashMap<>() : ").append(local)
-                    .append(", e -> e.readString(), e -> ").append(valueExpr).append(", \"\", ")
+                    .append(", e -> e.readKey(), e -> ").append(valueExpr).append(", \"\", ")
                     .append(jsonEmpty(v)).append(");\n");
         } else if (field.isRepeated()) {
             String valueExpr = jsonValue(field, "r");

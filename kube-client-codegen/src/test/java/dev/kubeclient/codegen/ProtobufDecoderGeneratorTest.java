@@ -23,7 +23,7 @@ class ProtobufDecoderGeneratorTest {
 
         assertThat(core).contains("public static io.fabric8.kubernetes.api.model.ConfigMap decodeConfigMap(ProtoReader r)")
                 .as("binaryData: map<string, bytes> into base64 strings")
-                .contains("e -> e.readString(), e -> e.readBase64()")
+                .contains("e -> e.readKey(), e -> e.readBase64()")
                 .as("a pointer field keeps its zero (replicas: 0 is not absent)")
                 .contains("case 200 -> o.setPriority(r.readInt32());")
                 .as("an embedded struct is read into the enclosing object")

@@ -1,6 +1,5 @@
 package dev.kubeclient.protobuf;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,22 +12,27 @@ import java.util.Map;
  */
 final class FieldsJson {
 
+    /** Most objects of a field set have one to three keys. */
+    private static final int SMALL_MAP = 4;
+
     private final byte[] json;
+    private final StringTable keys;
     private final int end;
     private int position;
 
-    private FieldsJson(byte[] json, int offset, int length) {
+    private FieldsJson(byte[] json, int offset, int length, StringTable keys) {
         this.json = json;
+        this.keys = keys;
         this.position = offset;
         this.end = offset + length;
     }
 
     /**
      * The object {@code length} bytes of {@code json} from {@code offset} hold, or {@code null} when they are not a
-     * plain object of objects.
+     * plain object of objects. Keys are shared through {@code keys}.
      */
-    static Map<String, Object> read(byte[] json, int offset, int length) {
-        FieldsJson reader = new FieldsJson(json, offset, length);
+    static Map<String, Object> read(byte[] json, int offset, int length, StringTable keys) {
+        FieldsJson reader = new FieldsJson(json, offset, length, keys);
         try {
             reader.skipWhitespace();
             Map<String, Object> value = reader.object();
@@ -48,7 +52,7 @@ final class FieldsJson {
 
     private Map<String, Object> object() throws Unsupported {
         expect('{');
-        Map<String, Object> object = new LinkedHashMap<>();
+        Map<String, Object> object = new LinkedHashMap<>(SMALL_MAP);
         skipWhitespace();
         if (position < end && json[position] == '}') {
             position++;
@@ -103,7 +107,7 @@ final class FieldsJson {
         }
         int end = position++;
         if (!escaped) {
-            return new String(json, start, end - start, StandardCharsets.UTF_8);
+            return keys.get(json, start, end - start);
         }
         byte[] unescaped = new byte[end - start];
         int length = 0;
@@ -113,7 +117,7 @@ final class FieldsJson {
             }
             unescaped[length++] = json[i];
         }
-        return new String(unescaped, 0, length, StandardCharsets.UTF_8);
+        return keys.get(unescaped, 0, length);
     }
 
     private void expect(char c) throws Unsupported {

@@ -26,28 +26,40 @@ public final class ProtoReader {
     private static final int MAX_DEPTH = 100;
 
     private final byte[] buffer;
+    private final StringTable keys;
     private int position;
     private int limit;
     private int depth;
 
-    private ProtoReader(byte[] buffer, int offset, int length) {
+    private ProtoReader(byte[] buffer, int offset, int length, StringTable keys) {
         if (offset < 0 || length < 0 || offset + length > buffer.length) {
             throw new IndexOutOfBoundsException("offset " + offset + " and length " + length
                     + " do not fit a buffer of " + buffer.length + " bytes");
         }
         this.buffer = buffer;
+        this.keys = keys;
         this.position = offset;
         this.limit = offset + length;
     }
 
     /** A reader over all of {@code bytes}. */
     public static ProtoReader of(byte[] bytes) {
-        return new ProtoReader(bytes, 0, bytes.length);
+        return new ProtoReader(bytes, 0, bytes.length, new StringTable());
     }
 
     /** A reader over {@code length} bytes of {@code bytes} from {@code offset}. */
     public static ProtoReader of(byte[] bytes, int offset, int length) {
-        return new ProtoReader(bytes, offset, length);
+        return new ProtoReader(bytes, offset, length, new StringTable());
+    }
+
+    /** A reader that shares {@code keys} with other readers of the same body (the items of a list). */
+    static ProtoReader of(byte[] bytes, int offset, int length, StringTable keys) {
+        return new ProtoReader(bytes, offset, length, keys);
+    }
+
+    /** The table this reader shares keys through. */
+    StringTable keys() {
+        return keys;
     }
 
     /** Whether the current message (or the whole buffer at the top level) has bytes left. */
@@ -146,6 +158,18 @@ public final class ProtoReader {
     public String readString() {
         int length = readLength();
         String value = new String(buffer, position, length, StandardCharsets.UTF_8);
+        position += length;
+        return value;
+    }
+
+    /**
+     * Reads a length-delimited UTF-8 string that is a map key (a label name, a data key): equal keys read by this
+     * reader (and by the other readers of the same list body) are one shared String, as Jackson shares JSON
+     * property names.
+     */
+    public String readKey() {
+        int length = readLength();
+        String value = keys.get(buffer, position, length);
         position += length;
         return value;
     }

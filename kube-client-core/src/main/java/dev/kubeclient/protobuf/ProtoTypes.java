@@ -281,7 +281,8 @@ public final class ProtoTypes {
         while (r.hasMore()) {
             int tag = r.readTag();
             if (tag == (1 << 3 | ProtoReader.LENGTH_DELIMITED)) {
-                object = r.readBytesInPlace(ProtoTypes::jsonObject);
+                StringTable keys = r.keys();
+                object = r.readBytesInPlace((buffer, offset, length) -> jsonObject(buffer, offset, length, keys));
             } else {
                 r.skip(tag);
             }
@@ -289,11 +290,11 @@ public final class ProtoTypes {
         return object;
     }
 
-    private static Map<String, Object> jsonObject(byte[] buffer, int offset, int length) {
+    private static Map<String, Object> jsonObject(byte[] buffer, int offset, int length, StringTable keys) {
         if (length == 0) {
             return null;
         }
-        Map<String, Object> object = FieldsJson.read(buffer, offset, length);
+        Map<String, Object> object = FieldsJson.read(buffer, offset, length, keys);
         return object != null ? object : JSON.readValue(buffer, offset, length, JSON_OBJECT);
     }
 }

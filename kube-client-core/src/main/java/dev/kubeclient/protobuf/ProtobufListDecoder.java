@@ -139,6 +139,7 @@ public final class ProtobufListDecoder<L> {
         List<Object> items = new ArrayList<>();
         ByteSink rest = new ByteSink();
         byte[] item = new byte[FIRST_ITEM_BUFFER];
+        StringTable keys = new StringTable();
         while (in.offset() < end) {
             long at = in.offset();
             int tag = in.readTag();
@@ -147,7 +148,7 @@ public final class ProtobufListDecoder<L> {
                 long start = in.offset();
                 item = in.readFully(item, size);
                 try {
-                    items.add(itemDecoder.apply(ProtoReader.of(item, 0, size)));
+                    items.add(itemDecoder.apply(ProtoReader.of(item, 0, size, keys)));
                 } catch (ProtobufFormatException e) {
                     throw new ProtobufFormatException("item " + items.size() + ", whose bytes start at offset " + start
                             + " of the body, is malformed (offsets from the item's start): " + e.getMessage());

@@ -18,7 +18,7 @@ class FieldsJsonTest {
 
     private static Map<String, Object> read(String json) {
         byte[] bytes = ("xx" + json + "yy").getBytes(StandardCharsets.UTF_8);
-        return FieldsJson.read(bytes, 2, bytes.length - 4);
+        return FieldsJson.read(bytes, 2, bytes.length - 4, new StringTable());
     }
 
     @ParameterizedTest
@@ -45,7 +45,23 @@ class FieldsJsonTest {
     @Test
     void neverReadsPastItsSlice() {
         byte[] bytes = "{\"a\":{}}{\"b\":{}}".getBytes(StandardCharsets.UTF_8);
-        assertThat(FieldsJson.read(bytes, 0, 8)).containsOnlyKeys("a");
-        assertThat(FieldsJson.read(bytes, 0, 7)).isNull();
+        assertThat(FieldsJson.read(bytes, 0, 8, new StringTable())).containsOnlyKeys("a");
+        assertThat(FieldsJson.read(bytes, 0, 7, new StringTable())).isNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sharesEqualKeysThroughItsTable() {
+        StringTable keys = new StringTable();
+        byte[] first = "{\"f:data\":{\".\":{}}}".getBytes(StandardCharsets.UTF_8);
+        byte[] second = "{\"f:data\":{\".\":{}},\"f:x\\/y\":{}}".getBytes(StandardCharsets.UTF_8);
+
+        Map<String, Object> one = FieldsJson.read(first, 0, first.length, keys);
+        Map<String, Object> two = FieldsJson.read(second, 0, second.length, keys);
+
+        String dataKey = one.keySet().iterator().next();
+        assertThat(two.keySet()).containsExactly("f:data", "f:x/y").first().isSameAs(dataKey);
+        String dotKey = ((Map<String, Object>) one.get("f:data")).keySet().iterator().next();
+        assertThat(((Map<String, Object>) two.get("f:data")).keySet().iterator().next()).isSameAs(dotKey);
     }
 }

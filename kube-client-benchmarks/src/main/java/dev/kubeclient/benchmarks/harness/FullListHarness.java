@@ -5,12 +5,13 @@ import dev.kubeclient.config.KubeConfigLoader;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.config.WireFormat;
 import dev.kubeclient.errors.ApiErrors;
-import dev.kubeclient.rest.KubeJson;
 import dev.kubeclient.rest.KubeRestClient;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ConfigMapList;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -54,6 +55,13 @@ import java.util.zip.GZIPInputStream;
 public final class FullListHarness {
 
     private static final String NAMESPACE = "kube-client-bench";
+
+    /**
+     * The baseline's mapper: plain Jackson 3 with the one setting Kubernetes objects need (unknown properties
+     * ignored), as a user of bare Jackson would write it; none of kube-client's own tuning of {@code KubeJson}.
+     */
+    private static final JsonMapper BARE_JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private FullListHarness() {
     }
@@ -178,7 +186,7 @@ public final class FullListHarness {
 
     private static Callable<List<?>> jdk(RestConfig config, boolean gzip) throws Exception {
         HttpClient http = HttpClient.newBuilder().sslContext(sslContext(config)).build();
-        ObjectReader reader = KubeJson.defaults().mapper().readerFor(ConfigMapList.class);
+        ObjectReader reader = BARE_JSON.readerFor(ConfigMapList.class);
         URI uri = config.server().resolve("/api/v1/namespaces/" + NAMESPACE + "/configmaps");
         String token = bearerToken(config);
         return () -> {
