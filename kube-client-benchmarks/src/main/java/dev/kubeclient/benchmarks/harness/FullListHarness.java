@@ -60,7 +60,7 @@ public final class FullListHarness {
      * The baseline's mapper: plain Jackson 3 with the one setting Kubernetes objects need (unknown properties
      * ignored), as a user of bare Jackson would write it; none of kube-client's own tuning of {@code KubeJson}.
      */
-    private static final JsonMapper BARE_JSON = JsonMapper.builder()
+    static final JsonMapper BARE_JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private FullListHarness() {

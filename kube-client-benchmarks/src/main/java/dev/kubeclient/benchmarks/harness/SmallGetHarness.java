@@ -5,7 +5,6 @@ import dev.kubeclient.config.KubeConfigLoader;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.config.WireFormat;
 import dev.kubeclient.errors.ApiErrors;
-import dev.kubeclient.rest.KubeJson;
 import dev.kubeclient.rest.KubeRestClient;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -101,7 +100,7 @@ public final class SmallGetHarness {
 
     private static Callable<String> jdk(RestConfig config) throws Exception {
         HttpClient http = HttpClient.newBuilder().sslContext(FullListHarness.sslContext(config)).build();
-        ObjectReader reader = KubeJson.defaults().mapper().readerFor(ConfigMap.class);
+        ObjectReader reader = FullListHarness.BARE_JSON.readerFor(ConfigMap.class);
         URI uri = config.server().resolve("/api/v1/namespaces/" + NAMESPACE + "/configmaps/" + NAME);
         String token = FullListHarness.bearerToken(config);
         return () -> {
