@@ -34,8 +34,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Decoding one 10,000-ConfigMap list answer: through the typed client's decode path
  * ({@link ResourceClient#decodeList}, what {@code list()} does with the body) versus a bare Jackson
- * {@code readValue} into {@link ConfigMapList} with a bare Jackson 3 mapper (unknown properties ignored). The goal is that the typed path
- * costs at most 1.2× the bare one.
+ * {@code readValue} into {@link ConfigMapList} with a bare Jackson 3 mapper (unknown properties ignored). The goal
+ * is that the typed path costs at most 1.2× the bare one.
  *
  * <p>The body is built at setup from {@code decode/configmap-list-sample.json}, a list captured from a real API
  * server by {@code scripts/capture-configmap-sample.sh}: its items are repeated with fresh names, uids and
