@@ -21,10 +21,11 @@ final class StringTable {
 
     private static final int FIRST_CAPACITY = 32;
 
-    // Allocated on the first key: most readers of a small object never read one.
-    private byte[][] keys;
+    // Allocated on the first key: most readers of a small object never read one. An ASCII key (nearly all) is
+    // compared with its String itself; only a key with other bytes keeps a copy of them (keys[slot], else null).
     private String[] values;
     private int[] hashes;
+    private byte[][] keys;
     private int size;
 
     /** The String of {@code length} UTF-8 bytes of {@code buffer} from {@code offset}, shared with earlier equal ones. */
@@ -36,25 +37,36 @@ final class StringTable {
             return new String(buffer, offset, length, StandardCharsets.UTF_8);
         }
         if (values == null) {
-            keys = new byte[FIRST_CAPACITY][];
             values = new String[FIRST_CAPACITY];
             hashes = new int[FIRST_CAPACITY];
         }
-        int hash = hash(buffer, offset, length);
+        int hash = 1;
+        boolean ascii = true;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + buffer[i];
+            ascii &= buffer[i] >= 0;
+        }
+        hash ^= hash >>> 16;
         int mask = values.length - 1;
         int slot = hash & mask;
         for (String value = values[slot]; value != null; value = values[slot]) {
-            byte[] key = keys[slot];
-            if (hashes[slot] == hash && Arrays.equals(key, 0, key.length, buffer, offset, offset + length)) {
+            if (hashes[slot] == hash && (ascii ? asciiEquals(value, buffer, offset, length)
+                    : keys != null && keys[slot] != null
+                    && Arrays.equals(keys[slot], 0, keys[slot].length, buffer, offset, offset + length))) {
                 return value;
             }
             slot = (slot + 1) & mask;
         }
         String value = new String(buffer, offset, length, StandardCharsets.UTF_8);
         if (size < MAX_ENTRIES) {
-            keys[slot] = Arrays.copyOfRange(buffer, offset, offset + length);
             values[slot] = value;
             hashes[slot] = hash;
+            if (!ascii) {
+                if (keys == null) {
+                    keys = new byte[values.length][];
+                }
+                keys[slot] = Arrays.copyOfRange(buffer, offset, offset + length);
+            }
             if (++size * 2 > values.length) {
                 grow();
             }
@@ -67,21 +79,26 @@ final class StringTable {
         return size;
     }
 
-    private static int hash(byte[] buffer, int offset, int length) {
-        int h = 1;
-        for (int i = offset; i < offset + length; i++) {
-            h = 31 * h + buffer[i];
+    /** Whether ASCII {@code value} is exactly the {@code length} bytes of {@code buffer} from {@code offset}. */
+    private static boolean asciiEquals(String value, byte[] buffer, int offset, int length) {
+        if (value.length() != length) {
+            return false;
         }
-        return h ^ (h >>> 16);
+        for (int i = 0; i < length; i++) {
+            if (value.charAt(i) != buffer[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void grow() {
-        byte[][] oldKeys = keys;
         String[] oldValues = values;
         int[] oldHashes = hashes;
-        keys = new byte[oldKeys.length * 2][];
-        values = new String[oldKeys.length * 2];
-        hashes = new int[oldKeys.length * 2];
+        byte[][] oldKeys = keys;
+        values = new String[oldValues.length * 2];
+        hashes = new int[oldValues.length * 2];
+        keys = oldKeys == null ? null : new byte[oldValues.length * 2][];
         int mask = values.length - 1;
         for (int i = 0; i < oldValues.length; i++) {
             if (oldValues[i] != null) {
@@ -89,9 +106,11 @@ final class StringTable {
                 while (values[slot] != null) {
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = oldKeys[i];
                 values[slot] = oldValues[i];
                 hashes[slot] = oldHashes[i];
+                if (oldKeys != null) {
+                    keys[slot] = oldKeys[i];
+                }
             }
         }
     }

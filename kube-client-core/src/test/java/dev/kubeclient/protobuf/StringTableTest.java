@@ -53,6 +53,27 @@ class StringTableTest {
     }
 
     @Test
+    void asciiAndNonAsciiKeysStaySharedAndApartAcrossGrowth() {
+        String umlaut = get("größe");
+        String plain = get("grosse");
+        List<String> more = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            more.add(get("key-" + i));
+        }
+        String later = get("ключ");
+
+        assertThat(get("größe")).isSameAs(umlaut);
+        assertThat(get("grosse")).isSameAs(plain);
+        assertThat(get("ключ")).isSameAs(later);
+        for (int i = 0; i < more.size(); i++) {
+            assertThat(get("key-" + i)).isSameAs(more.get(i));
+        }
+        // Two UTF-8 bytes against two ASCII ones: the same length in bytes, never the same key.
+        assertThat(get("é")).isEqualTo("é").isNotSameAs(get("ab"));
+        assertThat(table.size()).isEqualTo(205);
+    }
+
+    @Test
     void theEmptyKeyIsTheEmptyString() {
         assertThat(get("")).isEmpty();
         assertThat(table.size()).isZero();
