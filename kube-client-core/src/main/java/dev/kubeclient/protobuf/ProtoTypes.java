@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,15 +264,20 @@ public final class ProtoTypes {
 
     /**
      * {@code meta/v1 FieldsV1}: its raw bytes are the JSON object the JSON form carries inline; {@code null} without
-     * them, as Go writes a FieldsV1 with no raw bytes.
+     * them, as Go writes a FieldsV1 with no raw bytes. The map is built from a copy of the bytes on first use
+     * ({@link LazyFieldsV1}).
      */
     public static FieldsV1 fieldsV1(ProtoReader r) {
-        Map<String, Object> object = fieldsV1Json(r);
-        if (object == null) {
-            return null;
+        FieldsV1 fields = null;
+        while (r.hasMore()) {
+            int tag = r.readTag();
+            if (tag == (1 << 3 | ProtoReader.LENGTH_DELIMITED)) {
+                fields = r.readBytesInPlace((buffer, offset, length) -> length == 0 ? null
+                        : new LazyFieldsV1(Arrays.copyOfRange(buffer, offset, offset + length)));
+            } else {
+                r.skip(tag);
+            }
         }
-        FieldsV1 fields = new FieldsV1();
-        fields.setAdditionalProperties(object);
         return fields;
     }
 
@@ -288,6 +294,24 @@ public final class ProtoTypes {
             }
         }
         return object;
+    }
+
+    /**
+     * The map of a non-empty field set's JSON, as Jackson reads it into {@code Map<String, Object>}.
+     *
+     * @throws IllegalStateException when the bytes are not a JSON object (the message names neither keys nor values)
+     */
+    static Map<String, Object> fieldSet(byte[] json) {
+        try {
+            Map<String, Object> object = jsonObject(json, 0, json.length, new StringTable());
+            if (object == null) {
+                throw new IllegalStateException("a managed fields entry's fieldsV1 is empty");
+            }
+            return object;
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalStateException("a managed fields entry's fieldsV1 (" + json.length
+                    + " bytes) is not a JSON object: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     private static Map<String, Object> jsonObject(byte[] buffer, int offset, int length, StringTable keys) {
