@@ -264,8 +264,8 @@ public final class ProtoTypes {
 
     /**
      * {@code meta/v1 FieldsV1}: its raw bytes are the JSON object the JSON form carries inline; {@code null} without
-     * them, as Go writes a FieldsV1 with no raw bytes. The map is built from a copy of the bytes on first use
-     * ({@link LazyFieldsV1}).
+     * them, as Go writes a FieldsV1 with no raw bytes. Its map is built from a copy of the bytes on first use
+     * ({@link LazyFieldSet}).
      */
     public static FieldsV1 fieldsV1(ProtoReader r) {
         FieldsV1 fields = null;
@@ -273,11 +273,17 @@ public final class ProtoTypes {
             int tag = r.readTag();
             if (tag == (1 << 3 | ProtoReader.LENGTH_DELIMITED)) {
                 fields = r.readBytesInPlace((buffer, offset, length) -> length == 0 ? null
-                        : new LazyFieldsV1(Arrays.copyOfRange(buffer, offset, offset + length)));
+                        : lazyFieldsV1(Arrays.copyOfRange(buffer, offset, offset + length)));
             } else {
                 r.skip(tag);
             }
         }
+        return fields;
+    }
+
+    private static FieldsV1 lazyFieldsV1(byte[] json) {
+        FieldsV1 fields = new FieldsV1();
+        fields.setAdditionalProperties(new LazyFieldSet(json));
         return fields;
     }
 

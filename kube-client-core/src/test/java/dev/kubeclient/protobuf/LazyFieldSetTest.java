@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class LazyFieldsV1Test {
+class LazyFieldSetTest {
 
     private static final String FIELDS = "{\"f:data\":{\".\":{},\"f:config.yaml\":{}},"
             + "\"f:metadata\":{\"f:labels\":{\".\":{},\"f:app\":{}}}}";
@@ -58,6 +58,8 @@ class LazyFieldsV1Test {
         assertThat(KubeJson.defaults().mapper().writeValueAsString(decode(FIELDS))).isEqualTo(FIELDS);
         assertThat(decode(FIELDS).toBuilder().build()).isEqualTo(eager);
         assertThat(decode(FIELDS)).isNotEqualTo(fromJson("{\"f:data\":{}}"));
+        assertThat(decode(FIELDS)).usingRecursiveComparison().isEqualTo(eager);
+        assertThat(decode(FIELDS).getClass()).isEqualTo(FieldsV1.class);
     }
 
     @Test
@@ -84,17 +86,19 @@ class LazyFieldsV1Test {
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
-                List<Future<Map<String, Object>>> reads = new ArrayList<>();
+                // One built map: the same key String instances, whichever thread built it.
+                List<Future<String>> reads = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     reads.add(pool.submit(() -> {
                         start.await();
-                        return fields.getAdditionalProperties();
+                        return fields.getAdditionalProperties().keySet().iterator().next();
                     }));
                 }
                 start.countDown();
-                Map<String, Object> first = reads.get(0).get();
-                assertThat(first).containsOnlyKeys("f:data", "f:metadata");
-                for (Future<Map<String, Object>> read : reads) {
+                String first = reads.get(0).get();
+                assertThat(first).isEqualTo("f:data");
+                assertThat(fields.getAdditionalProperties()).containsOnlyKeys("f:data", "f:metadata");
+                for (Future<String> read : reads) {
                     assertThat(read.get()).isSameAs(first);
                 }
             } finally {
@@ -104,10 +108,23 @@ class LazyFieldsV1Test {
     }
 
     @Test
+    void javaSerializationWritesTheBuiltMap() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(decode(FIELDS).getAdditionalProperties());
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(fromJson(FIELDS).getAdditionalProperties())
+                    .isInstanceOf(java.util.LinkedHashMap.class);
+        }
+    }
+
+    @Test
     void aFieldSetThatIsNotAJsonObjectFailsOnFirstUseWithoutItsContent() {
         FieldsV1 broken = decode("[\"f:secret-key\"");
 
-        assertThatThrownBy(broken::getAdditionalProperties)
+        assertThatThrownBy(() -> broken.getAdditionalProperties().size())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("fieldsV1")
                 .hasMessageContaining("not a JSON object")
