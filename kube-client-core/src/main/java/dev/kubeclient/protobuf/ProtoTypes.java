@@ -230,17 +230,7 @@ public final class ProtoTypes {
      * server writes embedded objects of built-in types as JSON), read as maps, lists and scalars.
      */
     public static Object rawExtension(ProtoReader r) {
-        Object value = null;
-        while (r.hasMore()) {
-            int tag = r.readTag();
-            if (tag == (1 << 3 | ProtoReader.LENGTH_DELIMITED)) {
-                byte[] raw = r.readBytes();
-                value = raw.length == 0 ? null : JSON.readValue(raw, Object.class);
-            } else {
-                r.skip(tag);
-            }
-        }
-        return value;
+        return embeddedJson(r, Object.class);
     }
 
     /**
@@ -249,12 +239,17 @@ public final class ProtoTypes {
      * {@code GenericKubernetesResource} for another kind, a {@code RawExtension} without a kind, as its JSON gives.
      */
     public static Object rawExtensionResource(ProtoReader r) {
+        return embeddedJson(r, KubernetesResource.class);
+    }
+
+    /** A RawExtension's raw JSON read as {@code type}; {@code null} without raw bytes. */
+    private static Object embeddedJson(ProtoReader r, Class<?> type) {
         Object value = null;
         while (r.hasMore()) {
             int tag = r.readTag();
             if (tag == (1 << 3 | ProtoReader.LENGTH_DELIMITED)) {
                 byte[] raw = r.readBytes();
-                value = raw.length == 0 ? null : JSON.readValue(raw, KubernetesResource.class);
+                value = raw.length == 0 ? null : JSON.readValue(raw, type);
             } else {
                 r.skip(tag);
             }

@@ -9,13 +9,7 @@ import dev.kubeclient.rest.KubeRestClient;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import tools.jackson.databind.ObjectReader;
 
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -99,24 +93,8 @@ public final class SmallGetHarness {
     }
 
     private static Callable<String> jdk(RestConfig config) throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(FullListHarness.sslContext(config)).build();
-        ObjectReader reader = FullListHarness.BARE_JSON.readerFor(ConfigMap.class);
-        URI uri = config.server().resolve("/api/v1/namespaces/" + NAMESPACE + "/configmaps/" + NAME);
-        String token = FullListHarness.bearerToken(config);
-        return () -> {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json");
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("GET answered " + response.statusCode());
-                }
-                ConfigMap configMap = reader.readValue(body);
-                return configMap.getMetadata().getName();
-            }
-        };
+        return BareJdkGet.of(config, "/api/v1/namespaces/" + NAMESPACE + "/configmaps/" + NAME, ConfigMap.class,
+                configMap -> configMap.getMetadata().getName());
     }
 
     /** Creates the namespace and the small ConfigMap if they are not there yet. */

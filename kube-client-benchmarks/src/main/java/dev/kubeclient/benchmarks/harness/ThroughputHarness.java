@@ -5,14 +5,7 @@ import dev.kubeclient.config.KubeConfigLoader;
 import dev.kubeclient.config.RestConfig;
 import dev.kubeclient.rest.KubeRestClient;
 import io.fabric8.kubernetes.api.model.Namespace;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,24 +97,8 @@ public final class ThroughputHarness {
     }
 
     private static Callable<String> jdkGet(RestConfig config) throws Exception {
-        HttpClient http = HttpClient.newBuilder().sslContext(FullListHarness.sslContext(config)).build();
-        ObjectReader reader = JsonMapper.builder().build().readerFor(Namespace.class);
-        URI uri = config.server().resolve("/api/v1/namespaces/default");
-        String token = FullListHarness.bearerToken(config);
-        return () -> {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json");
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("GET answered " + response.statusCode());
-                }
-                Namespace namespace = reader.readValue(body);
-                return namespace.getMetadata().getUid();
-            }
-        };
+        return BareJdkGet.of(config, "/api/v1/namespaces/default", Namespace.class,
+                namespace -> namespace.getMetadata().getUid());
     }
 
     /**
