@@ -47,6 +47,8 @@ public final class ProtoTypes {
 
     /** {@code meta/v1 Time} as RFC 3339 in UTC with whole seconds, as its JSON form; {@code null} for Go's zero time. */
     public static String time(ProtoReader r) {
+        // Reads the two fields inline rather than through secondsNanos: every object has a few Times (creation,
+        // managed fields), and this keeps the array out of a list decode's hot path.
         long seconds = 0;
         long nanos = 0;
         while (r.hasMore()) {
